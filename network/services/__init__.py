@@ -1,0 +1,34 @@
+"""Every write to the registry. Interfaces (admin, API, web views, commands, the importer) call these.
+
+Each service is keyword-only, runs in one transaction and takes the acting user, who is recorded in the
+change history.
+"""
+
+from .base import normalise_email
+from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
+from .memberships import (
+    membership_end,
+    membership_handover,
+    membership_start,
+    membership_update,
+    membership_verify,
+    memberships_end,
+)
+from .participation import outreach_log, participation_set_status
+
+__all__ = [
+    "CONTACT_FIELDS",
+    "contact_create",
+    "contact_merge",
+    "contact_update",
+    "membership_end",
+    "membership_handover",
+    "membership_start",
+    "membership_update",
+    "membership_verify",
+    "memberships_end",
+    "normalise_email",
+    "organisation_get_or_create",
+    "outreach_log",
+    "participation_set_status",
+]

@@ -1,0 +1,140 @@
+"""Writes to contacts and organisations."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils.text import slugify
+
+from ..choices import OrganisationKind
+from ..exceptions import ConflictError
+from ..models import Contact, Gemeente, ImportBatch, Membership, Organisation, Outreach
+from .base import _save, normalise_email
+
+CONTACT_FIELDS = (
+    "first_name",
+    "tussenvoegsel",
+    "last_name",
+    "email",
+    "phone",
+    "mobile",
+    "job_title",
+    "organisation",
+    "notes",
+)
+
+
+def _check_email(email: str, *, exclude_pk: int | None = None) -> None:
+    if not email:
+        return
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise ValidationError({"email": f"'{email}' is geen geldig e-mailadres."}) from exc
+    clash = Contact.objects.annotate(email_lower=Lower("email")).filter(email_lower=email)
+    if exclude_pk:
+        clash = clash.exclude(pk=exclude_pk)
+    other = clash.first()
+    if other:
+        raise ConflictError({"email": f"Het e-mailadres {email} hoort al bij {other.full_name}."})
+
+
+def contact_create(
+    *,
+    actor,
+    last_name: str,
+    first_name: str = "",
+    tussenvoegsel: str = "",
+    email: str = "",
+    phone: str = "",
+    mobile: str = "",
+    job_title: str = "",
+    organisation: Organisation | None = None,
+    notes: str = "",
+    is_demo: bool = False,
+    import_batch: ImportBatch | None = None,
+) -> Contact:
+    if not (last_name or "").strip():
+        raise ValidationError({"last_name": "Een achternaam is verplicht."})
+    email = normalise_email(email)
+    with transaction.atomic():
+        _check_email(email)
+        contact = Contact(
+            first_name=first_name.strip(),
+            tussenvoegsel=tussenvoegsel.strip(),
+            last_name=last_name.strip(),
+            email=email,
+            phone=phone.strip(),
+            mobile=mobile.strip(),
+            job_title=job_title.strip(),
+            organisation=organisation,
+            notes=notes,
+            is_demo=is_demo,
+            import_batch=import_batch,
+        )
+        _save(contact, actor)
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, actor, contact: Contact, reason: str | None = None, **fields) -> Contact:
+    """Change the given fields; fields not passed stay as they are."""
+    unknown = set(fields) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown contact fields: {sorted(unknown)}")
+    if "email" in fields:
+        fields["email"] = normalise_email(fields["email"])
+        _check_email(fields["email"], exclude_pk=contact.pk)
+    if "last_name" in fields and not (fields["last_name"] or "").strip():
+        raise ValidationError({"last_name": "Een achternaam is verplicht."})
+    changed = False
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = value.strip() if name != "notes" else value
+        if getattr(contact, name) != value:
+            setattr(contact, name, value)
+            changed = True
+    if changed:
+        _save(contact, actor, reason)
+    return contact
+
+
+@transaction.atomic
+def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | None = None) -> Contact:
+    """Merge `duplicate` into `keep`: memberships and outreach move over, chosen values are kept.
+
+    `values` names, per contact field, the value to keep (taken from either contact). The duplicate's
+    history stays in the history tables; the duplicate row itself is removed.
+    """
+    if keep.pk == duplicate.pk:
+        raise ValidationError("Een contactpersoon kan niet met zichzelf worden samengevoegd.")
+    values = dict(values or {})
+    duplicate_email = duplicate.email
+    Membership.objects.filter(contact=duplicate).update(contact=keep)
+    Outreach.objects.filter(contact=duplicate).update(contact=keep)
+    duplicate._history_user = actor
+    duplicate._change_reason = f"Samengevoegd met contactpersoon #{keep.pk}"
+    duplicate.delete()
+    if values.get("email") is None and not keep.email and duplicate_email:
+        values["email"] = duplicate_email
+    return contact_update(
+        actor=actor, contact=keep, reason=f"Samengevoegd met contactpersoon #{duplicate.pk}", **values
+    )
+
+
+@transaction.atomic
+def organisation_get_or_create(
+    *, actor, name: str, kind: str = OrganisationKind.OVERIG, gemeente: Gemeente | None = None
+) -> tuple[Organisation, bool]:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError({"name": "Een organisatienaam is verplicht."})
+    existing = Organisation.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing, False
+    slug = base = slugify(name)[:190] or "organisatie"
+    counter = 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug = f"{base}-{counter}"
+        counter += 1
+    return Organisation.objects.create(name=name, slug=slug, kind=kind, gemeente=gemeente), True

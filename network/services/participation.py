@@ -1,0 +1,67 @@
+"""Writes to participations (a gemeente's status in a programme) and outreach (contactmomenten)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..choices import OutreachChannel, ParticipationStatus
+from ..models import Contact, Gemeente, Network, Outreach, Participation, ParticipationStatusChange
+from .base import _fmt, _save
+
+
+@transaction.atomic
+def participation_set_status(
+    *,
+    actor,
+    gemeente: Gemeente,
+    network: Network,
+    status: str,
+    on: datetime.date,
+    note: str = "",
+) -> Participation:
+    """Record a dated status change of a gemeente in a programme-like network."""
+    if status not in ParticipationStatus.values:
+        raise ValidationError({"status": f"Onbekende status '{status}'."})
+    if not gemeente.is_valid_on(on):
+        raise ValidationError({"gemeente": f"{gemeente} bestaat niet op {_fmt(on)}."})
+    participation, _ = Participation.objects.get_or_create(gemeente=gemeente, network=network)
+    ParticipationStatusChange.objects.create(
+        participation=participation, status=status, date=on, note=note, changed_by=actor
+    )
+    latest = participation.changes.order_by("-date", "-id").first()
+    if (participation.status, participation.status_date) != (latest.status, latest.date):
+        participation.status, participation.status_date = latest.status, latest.date
+        _save(participation, actor, note or None)
+    return participation
+
+
+@transaction.atomic
+def outreach_log(
+    *,
+    actor,
+    gemeente: Gemeente,
+    network: Network,
+    date: datetime.date,
+    channel: str,
+    outcome: str = "",
+    follow_up_date: datetime.date | None = None,
+    contact: Contact | None = None,
+) -> Outreach:
+    """Log a contactmoment with a gemeente about a network."""
+    if channel not in OutreachChannel.values:
+        raise ValidationError({"channel": f"Onbekend kanaal '{channel}'."})
+    if follow_up_date is not None and follow_up_date < date:
+        raise ValidationError({"follow_up_date": "De vervolgdatum ligt voor de datum van het contactmoment."})
+    outreach = Outreach(
+        gemeente=gemeente,
+        network=network,
+        date=date,
+        channel=channel,
+        outcome=outcome,
+        follow_up_date=follow_up_date,
+        user=actor,
+        contact=contact,
+    )
+    _save(outreach, actor)
+    return outreach

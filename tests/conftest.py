@@ -1,0 +1,41 @@
+import datetime
+
+import pytest
+
+from tests.factories import UserFactory, gemeente, network
+
+
+@pytest.fixture
+def actor(db):
+    return UserFactory(username="kernteamlid", first_name="Kim", last_name="Kernteam")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def schiedam(db):
+    return gemeente("GM0606")
+
+
+@pytest.fixture
+def rotterdam(db):
+    return gemeente("GM0599")
+
+
+@pytest.fixture
+def afm(db):
+    """The network of aandachtsfunctionarissen mensenhandel (per gemeente)."""
+    return network("aandachtsfunctionarissen-mensenhandel")
+
+
+@pytest.fixture
+def hackshield(db):
+    return network("hackshield")
+
+
+@pytest.fixture
+def march_2021():
+    return datetime.date(2021, 3, 1)
