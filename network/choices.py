@@ -85,3 +85,13 @@ class ImportMode(models.TextChoices):
 class ImportStatus(models.TextChoices):
     APPLIED = "applied", _("Verwerkt")
     UNDONE = "undone", _("Teruggedraaid")
+
+
+class LawfulBasis(models.TextChoices):
+    """The grounds of article 6 AVG on which a network processes its members' contact details."""
+
+    ALGEMEEN_BELANG = "algemeen_belang", _("Taak van algemeen belang / openbaar gezag")
+    WETTELIJKE_VERPLICHTING = "wettelijke_verplichting", _("Wettelijke verplichting")
+    GERECHTVAARDIGD_BELANG = "gerechtvaardigd_belang", _("Gerechtvaardigd belang")
+    TOESTEMMING = "toestemming", _("Toestemming")
+    OVEREENKOMST = "overeenkomst", _("Uitvoering van een overeenkomst")

@@ -14,6 +14,7 @@ from .choices import (
     Cluster,
     ImportMode,
     ImportStatus,
+    LawfulBasis,
     Level,
     NetworkKind,
     OrganisationKind,
@@ -160,6 +161,18 @@ class Network(TimeStampedModel):
     )
     default_role = models.CharField(_("standaardrol"), max_length=30, choices=Role.choices, default=Role.LID)
     description = models.TextField(_("omschrijving"), blank=True)
+    purpose = models.TextField(
+        _("doel van de verwerking"),
+        blank=True,
+        help_text=_("Waarvoor het netwerk de contactgegevens van zijn leden bijhoudt (AVG)"),
+    )
+    lawful_basis = models.CharField(
+        _("grondslag"),
+        max_length=30,
+        choices=LawfulBasis.choices,
+        default=LawfulBasis.ALGEMEEN_BELANG,
+        help_text=_("De grondslag uit artikel 6 AVG voor die verwerking"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -194,6 +207,12 @@ class Contact(TimeStampedModel):
     )
     notes = models.TextField(_("opmerkingen"), blank=True)
     is_demo = models.BooleanField(_("demo"), default=False, help_text=_("Fictief contact uit de demodata"))
+    anonymised_on = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Persoonsgegevens verwijderd (AVG); de rollen blijven voor de tellingen"),
+    )
     import_batch = models.ForeignKey(
         "ImportBatch",
         verbose_name=_("aangemaakt door import"),

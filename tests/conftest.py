@@ -7,7 +7,12 @@ from tests.factories import UserFactory, gemeente, network
 
 @pytest.fixture
 def actor(db):
-    return UserFactory(username="kernteamlid", first_name="Kim", last_name="Kernteam")
+    """A kernteam member: services check the actor's role, and the kernteam may change all registry data."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="kernteamlid", first_name="Kim", last_name="Kernteam")
+    user.groups.add(Group.objects.get(name="kernteam"))
+    return user
 
 
 @pytest.fixture

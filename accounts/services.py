@@ -1,0 +1,76 @@
+"""Writes of the accounts app: the export log, API tokens and keeping the role groups complete."""
+
+import getpass
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from rest_framework.authtoken.models import Token
+
+from .models import ExportDoor, ExportLog
+from .permissions import can, require
+from .roles import ROLES, role_permissions
+
+
+@transaction.atomic
+def export_logged(
+    *, actor, list_name: str, rows: int, format: str, door: str, filters: dict | None = None
+) -> ExportLog:
+    """Check that `actor` may export and record the export; call it before the file is handed out.
+
+    Every door that produces a list with personal data calls this one function, so the check and the log
+    cannot drift apart between the admin, the web pages, the API and the commands.
+    """
+    require(actor, "export")
+    if door not in ExportDoor.values:
+        raise ValueError(f"Unknown export door: {door}")
+    clean_filters = {key: str(value) for key, value in (filters or {}).items() if value not in (None, "", [])}
+    return ExportLog.objects.create(
+        user=actor,
+        operator="" if actor is not None else _operator(),
+        list_name=list_name,
+        filters=clean_filters,
+        rows=rows,
+        format=format,
+        door=door,
+    )
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def tokens_visible_to(*, actor):
+    """The API tokens `actor` may see: their own, or every token for a beheerder."""
+    tokens = Token.objects.select_related("user").order_by("-created")
+    if can(actor, "manage_users"):
+        return tokens
+    return tokens.filter(user=actor)
+
+
+@transaction.atomic
+def token_revoke(*, actor, token: Token) -> None:
+    """Revoke an API token; its owner and a beheerder may."""
+    if actor is not None and token.user_id != actor.pk and not can(actor, "manage_users"):
+        raise PermissionDenied("U mag alleen uw eigen API-sleutel intrekken.")
+    token.delete()
+
+
+def sync_role_groups(*, group_model, permission_model) -> None:
+    """Create the role groups and add every permission their role carries that they do not have yet.
+
+    Takes the models as arguments so the data migration can pass its historical ones.
+    """
+    available = {
+        (perm.content_type.app_label, perm.codename): perm
+        for perm in permission_model.objects.select_related("content_type")
+    }
+    for role in ROLES:
+        group, _ = group_model.objects.get_or_create(name=role)
+        wanted = role_permissions(role, list(available))
+        have = set(group.permissions.values_list("content_type__app_label", "codename"))
+        missing = [available[key] for key in wanted - have]
+        if missing:
+            group.permissions.add(*missing)

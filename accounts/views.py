@@ -1,0 +1,88 @@
+"""Pages of the accounts app: the health check and the second factor (TOTP) setup and verification."""
+
+import base64
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+@login_not_required
+@never_cache
+@require_GET
+def health(request):
+    """For the load balancer and monitoring: is this app server up and can it reach the database?"""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "onbereikbaar"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Verificatiecode",
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        help_text="De zescijferige code uit uw authenticator-app.",
+    )
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return "/"
+
+
+@login_required
+@never_cache
+def otp_verify(request):
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    if device is None:
+        return redirect(f"{reverse('accounts:otp-setup')}?{urlencode({'next': _next_url(request)})}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", "Deze code klopt niet of is verlopen. Probeer de volgende code.")
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": _next_url(request)})
+
+
+@login_required
+@never_cache
+def otp_setup(request):
+    """Link an authenticator app: show the secret once, confirm it with a first code."""
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect(f"{reverse('accounts:otp-verify')}?{urlencode({'next': _next_url(request)})}")
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Authenticator-app"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", "Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat.")
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "secret": base64.b32encode(device.bin_key).decode(),
+        "config_url": device.config_url,
+    }
+    return render(request, "accounts/otp_setup.html", context)

@@ -1,0 +1,42 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.models import NetworkCoordinator
+from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
+from tests.factories import UserFactory, network
+
+
+def user_with_role(role: str | None, *, networks=(), username: str | None = None, **kwargs):
+    """A user in one role group (None: logged in without a role); coordinators get `networks` assigned."""
+    user = UserFactory(username=username or f"{(role or 'zonder-rol').replace('ö', 'o')}-gebruiker", **kwargs)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    for net in networks:
+        NetworkCoordinator.objects.create(user=user, network=net)
+    return user
+
+
+@pytest.fixture
+def beheerder(db):
+    return user_with_role(BEHEERDER, is_staff=True)
+
+
+@pytest.fixture
+def kernteam(db):
+    return user_with_role(KERNTEAM, is_staff=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    """Coordinator of the aandachtsfunctionarissen mensenhandel only."""
+    return user_with_role(COORDINATOR, networks=[network("aandachtsfunctionarissen-mensenhandel")], is_staff=True)
+
+
+@pytest.fixture
+def raadpleger(db):
+    return user_with_role(RAADPLEGER, is_staff=True)
+
+
+@pytest.fixture
+def role_users(beheerder, kernteam, coordinator, raadpleger):
+    return {BEHEERDER: beheerder, KERNTEAM: kernteam, COORDINATOR: coordinator, RAADPLEGER: raadpleger}

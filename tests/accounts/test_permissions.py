@@ -1,0 +1,170 @@
+"""The one permission check and the services that call it: what each role may do, and where."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+
+from accounts.permissions import can, can_export, networks_changeable_by, require, scope_to_changeable
+from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER, ROLES
+from network import services
+from network.models import Membership
+from tests.accounts.conftest import user_with_role
+from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+
+DAY = datetime.date(2021, 3, 1)
+
+
+def test_migration_creates_the_four_role_groups(db):
+    assert set(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == set(ROLES)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (BEHEERDER, {"view", "change_contact", "change_network", "import", "export", "manage_users", "erase_contact"}),
+        (KERNTEAM, {"view", "change_contact", "change_network", "import", "export"}),
+        (COORDINATOR, {"view", "export"}),
+        (RAADPLEGER, {"view"}),
+    ],
+)
+def test_each_role_may_do_exactly_its_unscoped_actions(db, role, expected):
+    user = user_with_role(role)
+    unscoped = {"view", "change_contact", "change_network", "import", "export", "manage_users", "erase_contact"}
+    assert {action for action in unscoped if can(user, action)} == expected
+
+
+def test_raadpleger_may_not_export_and_kernteam_may(kernteam, raadpleger):
+    assert can_export(kernteam)
+    assert not can_export(raadpleger)
+
+
+def test_a_user_without_a_role_may_not_even_read(db):
+    assert not can(user_with_role(None), "view")
+
+
+def test_anonymous_and_inactive_users_may_do_nothing(db):
+    from django.contrib.auth.models import AnonymousUser
+
+    inactive = user_with_role(KERNTEAM, is_active=False)
+    assert not can(AnonymousUser(), "view")
+    assert not can(inactive, "change_membership", network=network("hackshield"))
+
+
+def test_command_line_operator_without_actor_is_trusted(db):
+    assert can(None, "change_membership", network=network("hackshield"))
+    assert can(None, "erase_contact")
+
+
+def test_coordinator_may_change_roles_only_in_their_own_network(coordinator):
+    own, other = network("aandachtsfunctionarissen-mensenhandel"), network("hackshield")
+    for action in ("change_membership", "change_participation", "change_outreach"):
+        assert can(coordinator, action, network=own)
+        assert not can(coordinator, action, network=other)
+
+
+def test_kernteam_may_change_roles_in_every_network(kernteam):
+    assert can(kernteam, "change_membership", network=network("hackshield"))
+    assert can(kernteam, "change_membership", network=network("aandachtsfunctionarissen-mensenhandel"))
+
+
+def test_coordinator_without_assigned_networks_may_change_nothing(db):
+    lonely = user_with_role(COORDINATOR)
+    assert not can(lonely, "change_membership")
+    assert list(networks_changeable_by(lonely)) == []
+
+
+def test_require_names_the_network_in_dutch(coordinator):
+    with pytest.raises(PermissionDenied, match="U mag de rollen in HackShield niet wijzigen"):
+        require(coordinator, "change_membership", network=network("hackshield"))
+
+
+def test_networks_changeable_by_per_role(kernteam, coordinator, raadpleger):
+    from network.models import Network
+
+    assert networks_changeable_by(kernteam).count() == Network.objects.count()
+    assert list(networks_changeable_by(coordinator).values_list("slug", flat=True)) == [
+        "aandachtsfunctionarissen-mensenhandel"
+    ]
+    assert not networks_changeable_by(raadpleger).exists()
+
+
+def test_scope_to_changeable_limits_memberships_to_the_coordinators_network(coordinator, kernteam, raadpleger):
+    own = MembershipFactory(network=network("aandachtsfunctionarissen-mensenhandel"))
+    other = MembershipFactory(network=network("hackshield"), gemeente=gemeente("GM0599"))
+    assert list(scope_to_changeable(coordinator, Membership.objects.all())) == [own]
+    assert set(scope_to_changeable(kernteam, Membership.objects.all())) == {own, other}
+    assert not scope_to_changeable(raadpleger, Membership.objects.all()).exists()
+
+
+class TestServicesCheckTheActor:
+    """Every write service refuses an actor without the right, whichever door called it."""
+
+    def test_coordinator_starts_a_role_in_own_network(self, coordinator):
+        membership = services.membership_start(
+            actor=coordinator,
+            contact=ContactFactory(),
+            network=network("aandachtsfunctionarissen-mensenhandel"),
+            gemeente=gemeente("GM0606"),
+            start=DAY,
+        )
+        assert membership.pk
+
+    def test_coordinator_may_not_start_a_role_in_another_network(self, coordinator):
+        with pytest.raises(PermissionDenied):
+            services.membership_start(
+                actor=coordinator, contact=ContactFactory(), network=network("hackshield"), start=DAY
+            )
+        assert not Membership.objects.exists()
+
+    @pytest.mark.parametrize("service", ["membership_end", "membership_update", "membership_verify"])
+    def test_coordinator_may_not_change_a_role_in_another_network(self, coordinator, service):
+        membership = MembershipFactory(network=network("hackshield"), gemeente=gemeente("GM0599"))
+        kwargs = {"membership_end": {"end": DAY}, "membership_update": {"notes": "x"}}.get(service, {"on": DAY})
+        with pytest.raises(PermissionDenied):
+            getattr(services, service)(actor=coordinator, membership=membership, **kwargs)
+        membership.refresh_from_db()
+        assert membership.end_date is None
+        assert membership.notes == ""
+
+    def test_coordinator_may_not_hand_over_a_role_in_another_network(self, coordinator):
+        membership = MembershipFactory(network=network("hackshield"), gemeente=gemeente("GM0599"))
+        with pytest.raises(PermissionDenied):
+            services.membership_handover(actor=coordinator, membership=membership, successor=ContactFactory(), on=DAY)
+
+    def test_coordinator_sets_participation_and_logs_outreach_only_in_own_network(self, coordinator):
+        own, other = network("aandachtsfunctionarissen-mensenhandel"), network("hackshield")
+        schiedam = gemeente("GM0606")
+        services.participation_set_status(actor=coordinator, gemeente=schiedam, network=own, status="benaderd", on=DAY)
+        services.outreach_log(actor=coordinator, gemeente=schiedam, network=own, date=DAY, channel="email")
+        with pytest.raises(PermissionDenied):
+            services.participation_set_status(
+                actor=coordinator, gemeente=schiedam, network=other, status="benaderd", on=DAY
+            )
+        with pytest.raises(PermissionDenied):
+            services.outreach_log(actor=coordinator, gemeente=schiedam, network=other, date=DAY, channel="email")
+
+    @pytest.mark.parametrize("role", [COORDINATOR, RAADPLEGER])
+    def test_only_kernteam_and_beheerder_change_contacts(self, db, role):
+        user = user_with_role(role, networks=[network("hackshield")])
+        contact = ContactFactory(last_name="Jansen")
+        with pytest.raises(PermissionDenied):
+            services.contact_create(actor=user, last_name="Nieuw")
+        with pytest.raises(PermissionDenied):
+            services.contact_update(actor=user, contact=contact, last_name="Anders")
+        contact.refresh_from_db()
+        assert contact.last_name == "Jansen"
+
+    def test_raadpleger_changes_nothing(self, raadpleger):
+        membership = MembershipFactory()
+        with pytest.raises(PermissionDenied):
+            services.membership_end(actor=raadpleger, membership=membership, end=DAY)
+
+    @pytest.mark.parametrize("role", [KERNTEAM, BEHEERDER])
+    def test_kernteam_and_beheerder_change_everything(self, db, role):
+        user = user_with_role(role)
+        contact = services.contact_create(actor=user, last_name="Bakker")
+        membership = services.membership_start(actor=user, contact=contact, network=network("hackshield"), start=DAY)
+        services.membership_end(actor=user, membership=membership, end=DAY)
+        assert membership.end_date == DAY
