@@ -4,6 +4,7 @@ Each service is keyword-only, runs in one transaction and takes the acting user,
 change history.
 """
 
+from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
 from .memberships import (
@@ -18,9 +19,11 @@ from .participation import outreach_log, participation_set_status
 
 __all__ = [
     "CONTACT_FIELDS",
+    "contact_anonymise",
     "contact_create",
     "contact_merge",
     "contact_update",
+    "contacts_anonymise",
     "membership_end",
     "membership_handover",
     "membership_start",
