@@ -8,3 +8,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise finds files in the apps on each request, as in development: tests have no collected static folder.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
