@@ -21,11 +21,14 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, 28))
 
 
-def contacts_for_retention_review(*, on: datetime.date, months: int | None = None) -> QuerySet[Contact]:
+def contacts_for_retention_review(
+    *, on: datetime.date, months: int | None = None, base: QuerySet[Contact] | None = None
+) -> QuerySet[Contact]:
     """Contacts without a role since more than `months` (AVG_RETENTION_MONTHS) months before `on`.
 
     A role that has not started yet, or ended within the period, keeps the contact. A contact that never had a
-    role counts from the day it was entered. Anonymised contacts are done and do not come back.
+    role counts from the day it was entered. Anonymised contacts are done and do not come back. `base` lets
+    the admin pass its proxy model's queryset.
     """
     months = settings.AVG_RETENTION_MONTHS if months is None else months
     cutoff = months_before(on, months)
@@ -33,7 +36,8 @@ def contacts_for_retention_review(*, on: datetime.date, months: int | None = Non
         Q(end_date__isnull=True) | Q(end_date__gte=cutoff)
     )
     return (
-        Contact.objects.filter(anonymised_on__isnull=True)
+        (Contact.objects.all() if base is None else base)
+        .filter(anonymised_on__isnull=True)
         .annotate(has_recent_role=Exists(recent_role), last_role_end=Max("memberships__end_date"))
         .filter(has_recent_role=False)
         .filter(Q(last_role_end__lt=cutoff) | Q(last_role_end__isnull=True, created__date__lt=cutoff))
