@@ -17,6 +17,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Gebruikers en toegang"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from . import auth  # noqa: F401  (connects the lockout signal receiver)
+        from .middleware import stamp_activity
 
         post_migrate.connect(_sync_roles, dispatch_uid="accounts.sync_roles")
+        user_logged_in.connect(stamp_activity, dispatch_uid="accounts.stamp_activity")

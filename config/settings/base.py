@@ -49,6 +49,7 @@ MIDDLEWARE = [
     # Every page needs a login unless its view is marked @login_not_required (DRF views answer 401 themselves).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "accounts.middleware.RequireSecondFactorMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -152,9 +153,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
 # Number of own reverse proxies in front of the app servers; their X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
-# A session ends after this many seconds without a request (each request extends it).
+# A session ends after this many seconds without a request; accounts.middleware.IdleSessionMiddleware extends
+# it on activity (at most one write a minute) instead of SESSION_SAVE_EVERY_REQUEST's write on every request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 
 # Roles that must confirm a login with a TOTP code (django-otp); production requires it for these two.

@@ -43,6 +43,8 @@ def _example(parsed) -> str:
             out.append(_in_example(arg))
         elif name in ("ANY", "CATEGORY"):
             out.append("1")
+        elif name == "NOT_LITERAL":
+            out.append("2" if chr(arg) == "1" else "1")
         elif name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue
         else:
@@ -63,6 +65,7 @@ def _in_example(items) -> str:
 
 def _regex_example(regex: str) -> str:
     """A path for a regex pattern; named groups get a value that reads as an id (most are `pk`)."""
+    regex = re.sub(r"\(\?P<format>[^)]*\)", "json", regex)  # DRF's format suffix: a format it renders
     parsed = sre_parse.parse(regex)
     return _example(parsed)
 
