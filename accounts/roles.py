@@ -47,8 +47,10 @@ def role_permissions(role: str, available: list[tuple[str, str]]) -> set[tuple[s
             and code.split("_", 1)[0] in ("add", "change", "view")
             and (code.startswith("view_") or "_historical" not in code)
         }
+        # Merging duplicates removes the duplicate row (its history stays), so the kernteam may delete contacts.
+        merge = {("network", "delete_contact")}
         own = {("accounts", code) for code in ("import_lists", "export_lists", "change_all_networks")}
-        return registry_writes | (own & set(available))
+        return registry_writes | ((merge | own) & set(available))
     if role == BEHEERDER:
         return set(available)
     raise ValueError(f"Unknown role: {role}")
