@@ -20,7 +20,8 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         from . import auth  # noqa: F401  (connects the lockout signal receiver)
-        from .middleware import stamp_activity
+        from .middleware import remember_second_factor, stamp_activity
 
         post_migrate.connect(_sync_roles, dispatch_uid="accounts.sync_roles")
         user_logged_in.connect(stamp_activity, dispatch_uid="accounts.stamp_activity")
+        user_logged_in.connect(remember_second_factor, dispatch_uid="accounts.remember_second_factor")

@@ -8,16 +8,36 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 
+SECOND_FACTOR_KEY = "_second_factor_required"
+
 
 def needs_second_factor(user) -> bool:
-    required = set(getattr(settings, "OTP_REQUIRED_FOR_ROLES", ()))
-    if not required or not user.is_authenticated:
+    """Required by the settings for the user's role, or chosen by the user by linking an authenticator app."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name__in=required).exists()
+    required = set(getattr(settings, "OTP_REQUIRED_FOR_ROLES", ()))
+    if required and (user.is_superuser or user.groups.filter(name__in=required).exists()):
+        return True
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def remember_second_factor(sender, request, user, **kwargs):
+    """Decide at login, so later requests read the answer from the session instead of the database."""
+    request.session[SECOND_FACTOR_KEY] = needs_second_factor(user)
+
+
+def _session_needs_second_factor(request) -> bool:
+    required = request.session.get(SECOND_FACTOR_KEY)
+    if required is None:
+        required = request.session[SECOND_FACTOR_KEY] = needs_second_factor(request.user)
+    return required
 
 
 class RequireSecondFactorMiddleware:
-    """Sends a beheerder or kernteam member who logged in with a password only to the code page first.
+    """Sends a user who must confirm logins with a code (a beheerder or kernteam member when production asks
+    for it, or anyone who linked an authenticator app) to the code page before anything else.
 
     Sits after django-otp's `OTPMiddleware`, which tells whether this session was verified with a device.
     Covers the admin, the web pages and session-authenticated API calls; API tokens are a credential of
@@ -37,7 +57,7 @@ class RequireSecondFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(self.EXEMPT_PREFIXES)
             and request.path not in self._logout_paths()
-            and needs_second_factor(user)
+            and _session_needs_second_factor(request)
         ):
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "Bevestig eerst uw login met een verificatiecode."}, status=403)

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .middleware import SECOND_FACTOR_KEY
+
 
 @login_not_required
 @never_cache
@@ -77,6 +79,7 @@ def otp_setup(request):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            request.session[SECOND_FACTOR_KEY] = True
             return redirect(_next_url(request))
         form.add_error("token", "Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat.")
     context = {

@@ -85,3 +85,16 @@ def test_production_requires_the_second_factor_for_beheerder_and_kernteam():
     with mock.patch.dict(os.environ, env):
         production = importlib.import_module("config.settings.production")
     assert production.OTP_REQUIRED_FOR_ROLES == ["beheerder", "kernteam"]
+
+
+def test_anyone_who_linked_an_app_is_asked_for_a_code_even_when_not_required(client, db):
+    user = user_with_role("raadpleger", is_staff=True)
+    TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client.force_login(user)
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_the_decision_is_taken_at_login_not_on_every_request(client, kernteam, required, django_assert_num_queries):
+    client.force_login(kernteam)
+    with django_assert_num_queries(2):  # session and user; no role or device lookup
+        assert client.get(reverse("admin:index")).status_code == 302
