@@ -34,6 +34,9 @@ class RegistryUserAdmin(UserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
     @admin.display(description="rollen")
     def roles(self, user) -> str:
         return ", ".join(group.name for group in user.groups.all() if group.name in ROLES) or "–"
