@@ -139,13 +139,15 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin whose history page labels each version without a query per row.
+    """SimpleHistoryAdmin in Dutch, whose history page labels each version without a query per row.
 
     The history rows arrive with their foreign keys selected; each version's label reuses them instead of
     letting `str(record.history_object)` fetch the contact, network and gemeente again.
     """
 
-    object_history_list_template = "admin/network/object_history_list.html"
+    object_history_template = "admin/network/history/object_history.html"
+    object_history_list_template = "admin/network/history/object_history_list.html"
+    object_history_form_template = "admin/network/history/object_history_form.html"
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs=foreign_keys_are_objs)

@@ -92,6 +92,10 @@ class ContactAdmin(ServiceAdminMixin, HistoryAdmin):
         return services.contact_create(actor=request.user, **data)
 
 
+def _roles(count: int) -> str:
+    return f"{count} {'rol' if count == 1 else 'rollen'}"
+
+
 class MembershipForm(ServiceForm):
     service_checked_fields = ("end_date",)
 
@@ -217,9 +221,10 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
         except ValidationError as exc:
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return None
-        self.message_user(request, f"{count} rol(len) beëindigd per {_fmt(end)}.", messages.SUCCESS)
+        self.message_user(request, f"{_roles(count)} beëindigd per {_fmt(end)}.", messages.SUCCESS)
         if already_ended:
             names = "; ".join(f"{m} (t/m {_fmt(m.end_date)})" for m in already_ended)
-            message = f"{len(already_ended)} rol(len) waren al beëindigd en zijn ongewijzigd gelaten: {names}."
+            verb = "was al beëindigd en is" if len(already_ended) == 1 else "waren al beëindigd en zijn"
+            message = f"{_roles(len(already_ended))} {verb} ongewijzigd gelaten: {names}."
             self.message_user(request, message, messages.WARNING)
         return None

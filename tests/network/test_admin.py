@@ -244,8 +244,8 @@ def test_end_roles_action_ends_exactly_the_selected_active_roles_on_the_chosen_d
     ]
     assert memberships[0].history.latest().history_user == superuser
     messages = [str(m) for m in done.context["messages"]]
-    assert "2 rol(len) beëindigd per 31-03-2022." in messages
-    assert any("1 rol(len) waren al beëindigd" in m and "Lid GM0622" in m for m in messages)
+    assert "2 rollen beëindigd per 31-03-2022." in messages
+    assert any(m.startswith("1 rol was al beëindigd en is ongewijzigd gelaten") and "Lid GM0622" in m for m in messages)
 
 
 def test_end_roles_action_refuses_a_date_before_a_selected_role_started(admin_client, actor):
@@ -448,3 +448,22 @@ def test_history_page_shows_each_version_with_who_changed_it(admin_client, regis
     content = response.content.decode()
     assert content.count("Jan van der Berg – Lid VAR-bestuur") >= 2
     assert actor.username in content or actor.get_full_name() in content
+
+
+def test_reverting_a_version_in_the_history_goes_through_the_service(admin_client, superuser, registry, actor):
+    membership = registry.memberships.get(network__slug="var-bestuur")
+    first_version = membership.history.earliest()
+    services.membership_end(actor=actor, membership=membership, end=datetime.date(2022, 12, 31))
+    url = reverse("admin:network_membership_simple_history", args=[membership.pk, first_version.pk])
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "Terugzetten" in page.content.decode()
+
+    response = admin_client.post(
+        url, {"role": "lid", "gemeente": "", "start_date": "2021-01-01", "end_date": "", "notes": ""}
+    )
+
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert membership.end_date is None
+    assert membership.history.latest().history_user == superuser
