@@ -467,3 +467,12 @@ def test_reverting_a_version_in_the_history_goes_through_the_service(admin_clien
     membership.refresh_from_db()
     assert membership.end_date is None
     assert membership.history.latest().history_user == superuser
+
+
+def test_contact_list_filtered_by_network_still_counts_all_active_roles(admin_client, registry):
+    response = admin_client.get(
+        _url(Contact, "changelist"), {"memberships__network__id__exact": network("var-bestuur").pk}
+    )
+    rows = {contact.pk: contact.active_role_count for contact in response.context["cl"].result_list}
+    assert rows[registry.pk] == 2  # mensenhandel and VAR-bestuur; HackShield ended in 2020
+    assert len(rows) == Contact.objects.filter(memberships__network__slug="var-bestuur").distinct().count()
