@@ -1,7 +1,9 @@
 import csv
 import datetime
+import os
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from network.models import Gemeente, Network, Organisation, Region, Theme
@@ -47,6 +49,8 @@ def test_voorne_aan_zee_succeeds_the_three_merged_gemeenten(db):
 def test_reference_gemeenten_agree_with_the_shared_cbs_list(db):
     """The project ships its own copy; the shared CSV (CI lays it beside the clone) is the source to check."""
     source = Path(settings.BASE_DIR).parent / "shared" / "data" / "gemeenten.csv"
+    if not source.exists() and os.environ.get("CI") != "true":
+        pytest.skip(f"{source} ontbreekt op deze machine (CI legt shared/ naast de clone)")
     assert source.exists(), f"{source} is missing"
     with source.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
