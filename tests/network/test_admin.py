@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -71,6 +72,7 @@ def _objects(jan):
         Region: Region.objects.get(code="RR"),
         Theme: Network.objects.get(slug="hackshield").theme,
         ImportBatch: ImportBatch.objects.get(),
+        get_user_model(): get_user_model().objects.get(username="demo"),
     }
 
 
@@ -113,6 +115,9 @@ PAGES = [
     (Theme, "add", 2),
     (ImportBatch, "changelist", 8),
     (ImportBatch, "change", 4),
+    (get_user_model(), "changelist", 6),
+    (get_user_model(), "change", 7),
+    (get_user_model(), "add", 2),
 ]
 
 
@@ -125,6 +130,16 @@ def test_admin_page_loads_for_a_superuser_in_a_fixed_number_of_queries(
     with django_assert_num_queries(queries):
         response = admin_client.get(url)
     assert response.status_code == 200
+
+
+def test_admin_index_lists_every_model_in_dutch(admin_client, registry, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        content = admin_client.get(reverse("admin:index")).content.decode()
+    for label in (
+        "Contactpersonen", "Rollen", "Deelnames", "Statuswijzigingen", "Contactmomenten", "Netwerken",
+        "Gemeenten", "Organisaties", "Veiligheidsregio's", "Thema's", "Importbatches", "Gebruikers",
+    ):  # fmt: skip
+        assert escape(label) in content
 
 
 def test_changelists_show_dutch_labels(admin_client, registry):
@@ -476,3 +491,24 @@ def test_contact_list_filtered_by_network_still_counts_all_active_roles(admin_cl
     rows = {contact.pk: contact.active_role_count for contact in response.context["cl"].result_list}
     assert rows[registry.pk] == 2  # mensenhandel and VAR-bestuur; HackShield ended in 2020
     assert len(rows) == Contact.objects.filter(memberships__network__slug="var-bestuur").distinct().count()
+
+
+def test_admin_participation_add_records_the_first_dated_status(admin_client, superuser, registry):
+    page = admin_client.get(_url(Participation, "add"))
+    response = admin_client.post(
+        _url(Participation, "add"),
+        {
+            **_management_form(page),
+            "gemeente": gemeente("GM1992").pk,
+            "network": network("hackshield").pk,
+            "status": "in_gesprek",
+            "status_date": "2024-03-01",
+            "note": "Eerste overleg gepland",
+        },
+    )
+    assert response.status_code == 302
+    participation = Participation.objects.get(gemeente__code="GM1992", network__slug="hackshield")
+    assert (participation.status, participation.status_date) == ("in_gesprek", datetime.date(2024, 3, 1))
+    assert list(participation.changes.values_list("status", "note", "changed_by")) == [
+        ("in_gesprek", "Eerste overleg gepland", superuser.pk)
+    ]
