@@ -89,6 +89,10 @@ def today():
     return timezone.localdate()
 
 
+def dutch_date(day) -> str:
+    return day.strftime("%d-%m-%Y") if day else "–"
+
+
 def active_memberships(prefix: str = "memberships__") -> Q:
     """`Membership.objects.active_on(today)` as a condition across a relation, for counting active roles."""
     on = today()

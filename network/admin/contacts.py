@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import selectors, services
 from ..models import Contact, Membership
-from ..services.base import _fmt
 from .base import (
     ActiveOnTodayFilter,
     HistoryAdmin,
@@ -20,6 +19,7 @@ from .base import (
     ServiceAdminMixin,
     ServiceForm,
     active_memberships,
+    dutch_date,
     fresh,
     today,
 )
@@ -113,8 +113,8 @@ class EndMembershipsForm(forms.Form):
         end = self.cleaned_data["end_date"]
         too_early = [m for m in self.memberships if m.end_date is None and m.start_date > end]
         if too_early:
-            names = "; ".join(f"{m} (start {_fmt(m.start_date)})" for m in too_early)
-            raise ValidationError(f"De einddatum {_fmt(end)} ligt voor de start van: {names}.")
+            names = "; ".join(f"{m} (start {dutch_date(m.start_date)})" for m in too_early)
+            raise ValidationError(f"De einddatum {dutch_date(end)} ligt voor de start van: {names}.")
         return end
 
 
@@ -221,9 +221,9 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
         except ValidationError as exc:
             self.message_user(request, " ".join(exc.messages), messages.ERROR)
             return None
-        self.message_user(request, f"{_roles(count)} beëindigd per {_fmt(end)}.", messages.SUCCESS)
+        self.message_user(request, f"{_roles(count)} beëindigd per {dutch_date(end)}.", messages.SUCCESS)
         if already_ended:
-            names = "; ".join(f"{m} (t/m {_fmt(m.end_date)})" for m in already_ended)
+            names = "; ".join(f"{m} (t/m {dutch_date(m.end_date)})" for m in already_ended)
             verb = "was al beëindigd en is" if len(already_ended) == 1 else "waren al beëindigd en zijn"
             message = f"{_roles(len(already_ended))} {verb} ongewijzigd gelaten: {names}."
             self.message_user(request, message, messages.WARNING)

@@ -6,7 +6,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Gemeente, Membership, Network, Organisation, Region, Theme
-from .base import HistoryAdmin, ReadOnlyInline, active_memberships, today
+from .base import HistoryAdmin, ReadOnlyInline, active_memberships, dutch_date, today
 
 
 class ValidTodayFilter(admin.SimpleListFilter):
@@ -64,7 +64,10 @@ class GemeenteAdmin(admin.ModelAdmin):
     @admin.display(description=_("voorgangers"))
     def predecessor_list(self, obj):
         predecessors = obj.predecessors.order_by("name") if obj.pk else []
-        return format_html_join(", ", "{} ({}, t/m {})", ((p.name, p.code, p.valid_to) for p in predecessors)) or "–"
+        return (
+            format_html_join(", ", "{} ({}, t/m {})", ((p.name, p.code, dutch_date(p.valid_to)) for p in predecessors))
+            or "–"
+        )
 
 
 @admin.register(Organisation)

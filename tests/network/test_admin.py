@@ -170,8 +170,8 @@ def test_network_page_lists_its_active_members_only(admin_client, registry):
 def test_gemeente_page_shows_predecessors_and_successor(admin_client, registry):
     voorne = Gemeente.objects.get(code="GM1992")
     content = admin_client.get(_url(Gemeente, "change", voorne.pk)).content.decode()
-    for name in ("Brielle", "Hellevoetsluis", "Westvoorne"):
-        assert name in content
+    for name, code in (("Brielle", "GM0501"), ("Hellevoetsluis", "GM0530"), ("Westvoorne", "GM0614")):
+        assert f"{name} ({code}, t/m 31-12-2022)" in content
     brielle = Gemeente.objects.get(code="GM0501")
     content = admin_client.get(_url(Gemeente, "change", brielle.pk)).content.decode()
     assert "Voorne aan Zee" in content
