@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -152,6 +153,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
     object_history_template = "admin/network/history/object_history.html"
     object_history_list_template = "admin/network/history/object_history_list.html"
     object_history_form_template = "admin/network/history/object_history_form.html"
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history saves a posted version without checking that reverting is allowed; a view-only
+        # page (an outreach entry, a participation) must not become a write.
+        if request.method == "POST":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is None or self.revert_disabled(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs=foreign_keys_are_objs)

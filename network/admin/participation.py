@@ -46,6 +46,10 @@ class ParticipationAdmin(ServiceAdminMixin, HistoryAdmin):
     def get_fields(self, request, obj=None):
         return ["gemeente", "network", "status", "status_date", "note"]
 
+    def revert_disabled(self, request, obj=None):
+        """The dated status changes are the history; an older status is recorded as a new change."""
+        return True
+
     def get_readonly_fields(self, request, obj=None):
         return ("gemeente", "network") if obj is not None else ()
 

@@ -512,3 +512,29 @@ def test_admin_participation_add_records_the_first_dated_status(admin_client, su
     assert list(participation.changes.values_list("status", "note", "changed_by")) == [
         ("in_gesprek", "Eerste overleg gepland", superuser.pk)
     ]
+
+
+def test_posting_a_version_of_a_read_only_outreach_entry_writes_nothing(admin_client, actor):
+    outreach = services.outreach_log(
+        actor=actor, gemeente=gemeente("GM0606"), network=network("hackshield"), date=datetime.date(2024, 2, 1),
+        channel="email", outcome="Gemaild",
+    )  # fmt: skip
+    url = reverse("admin:network_outreach_simple_history", args=[outreach.pk, outreach.history.get().pk])
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url, {"gemeente": outreach.gemeente_id, "network": outreach.network_id, "date": "2024-02-01",
+              "channel": "email", "outcome": "Gemaild"},
+    )  # fmt: skip
+    assert response.status_code == 403
+    assert Outreach.objects.count() == 1
+
+
+def test_participation_versions_cannot_be_reverted(admin_client, registry):
+    participation = Participation.objects.get(gemeente__code="GM0599", network__slug="hackshield")
+    version = participation.history.earliest()
+    url = reverse("admin:network_participation_simple_history", args=[participation.pk, version.pk])
+    assert "Terugzetten" not in admin_client.get(url).content.decode()
+    response = admin_client.post(url, {"status": version.status, "status_date": "2020-02-01", "note": ""})
+    assert response.status_code == 403
+    participation.refresh_from_db()
+    assert participation.status == "deelnemer"
