@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors, services
-from ..models import Contact, Membership
+from ..models import Contact, Membership, Network
 from .base import (
     ActiveOnTodayFilter,
     HistoryAdmin,
@@ -149,6 +149,14 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
 
     def get_queryset(self, request):
         return selectors.memberships_with_related()
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        network_id = str(initial.get("network", ""))
+        network = Network.objects.filter(pk=network_id).first() if network_id.isdigit() else None
+        if network is not None and "role" not in initial:
+            initial["role"] = network.default_role
+        return initial
 
     def get_fields(self, request, obj=None):
         fields = ["contact", "network", "role", "gemeente", "start_date", "end_date", "notes"]

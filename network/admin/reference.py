@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Gemeente, Membership, Network, Organisation, Region, Theme
@@ -126,7 +127,15 @@ class NetworkAdmin(HistoryAdmin):
     search_fields = ("name", "description")
     list_filter = ("theme", "theme__cluster", "level", "kind", "per_gemeente")
     prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("add_member_link", "created", "updated")
     inlines = (ActiveMemberInline,)
+
+    @admin.display(description=_("lid toevoegen"))
+    def add_member_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Sla het netwerk eerst op.")
+        url = reverse("admin:network_membership_add")
+        return format_html('<a href="{}?network={}">{}</a>', url, obj.pk, _("Nieuwe rol in dit netwerk"))
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

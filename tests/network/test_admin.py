@@ -538,3 +538,12 @@ def test_participation_versions_cannot_be_reverted(admin_client, registry):
     assert response.status_code == 403
     participation.refresh_from_db()
     assert participation.status == "deelnemer"
+
+
+def test_network_page_links_to_a_new_role_with_the_networks_default_role(admin_client, registry):
+    bestuur = network("var-bestuur")
+    add_url = f"{reverse('admin:network_membership_add')}?network={bestuur.pk}"
+    assert add_url in admin_client.get(_url(Network, "change", bestuur.pk)).content.decode()
+    form = admin_client.get(add_url).context["adminform"].form
+    assert form.initial == {"network": str(bestuur.pk), "role": bestuur.default_role}
+    assert admin_client.get(f"{reverse('admin:network_membership_add')}?network=abc").status_code == 200
