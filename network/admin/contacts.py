@@ -152,8 +152,7 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        network_id = str(initial.get("network", ""))
-        network = Network.objects.filter(pk=network_id).first() if network_id.isdigit() else None
+        network = Network.objects.filter(pk=initial["network"]).first() if "network" in initial else None
         if network is not None and "role" not in initial:
             initial["role"] = network.default_role
         return initial
