@@ -102,6 +102,15 @@ def active_memberships(prefix: str = "memberships__") -> Q:
     )
 
 
+def with_counts(queryset, **counts):
+    """Annotate counts for a list column, keeping Meta.ordering.
+
+    Django drops Meta.ordering from GROUP BY queries; the autocomplete widgets page without the changelist's
+    ordering, so it is restated for them to page consistently.
+    """
+    return queryset.annotate(**counts).order_by(*queryset.model._meta.ordering)
+
+
 class ActiveOnTodayFilter(admin.SimpleListFilter):
     """Roles active today, ended or still to start, by `Membership.objects.active_on`."""
 

@@ -22,6 +22,7 @@ from .base import (
     dutch_date,
     fresh,
     today,
+    with_counts,
 )
 
 
@@ -68,7 +69,7 @@ class ContactAdmin(ServiceAdminMixin, HistoryAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset.annotate(active_role_count=Count("memberships", filter=active_memberships()))
+        return with_counts(queryset, active_role_count=Count("memberships", filter=active_memberships()))
 
     @admin.display(description=_("naam"), ordering="last_name")
     def sort_name(self, obj):

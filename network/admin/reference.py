@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Gemeente, Membership, Network, Organisation, Region, Theme
-from .base import HistoryAdmin, ReadOnlyInline, active_memberships, dutch_date, today
+from .base import HistoryAdmin, ReadOnlyInline, active_memberships, dutch_date, today, with_counts
 
 
 class ValidTodayFilter(admin.SimpleListFilter):
@@ -31,7 +31,7 @@ class RegionAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(gemeente_count=Count("gemeenten"))
+        return with_counts(super().get_queryset(request), gemeente_count=Count("gemeenten"))
 
     @admin.display(description=_("gemeenten"), ordering="gemeente_count")
     def gemeente_count(self, obj):
@@ -81,7 +81,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(contact_count=Count("contacts"))
+        return with_counts(super().get_queryset(request), contact_count=Count("contacts"))
 
     @admin.display(description=_("contactpersonen"), ordering="contact_count")
     def contact_count(self, obj):
@@ -97,7 +97,7 @@ class ThemeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(network_count=Count("networks"))
+        return with_counts(super().get_queryset(request), network_count=Count("networks"))
 
     @admin.display(description=_("netwerken"), ordering="network_count")
     def network_count(self, obj):
@@ -139,7 +139,7 @@ class NetworkAdmin(HistoryAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        return queryset.annotate(active_member_count=Count("memberships", filter=active_memberships()))
+        return with_counts(queryset, active_member_count=Count("memberships", filter=active_memberships()))
 
     @admin.display(description=_("actieve leden"), ordering="active_member_count")
     def active_member_count(self, obj):

@@ -546,3 +546,12 @@ def test_network_page_links_to_a_new_role_with_the_networks_default_role(admin_c
     assert add_url in admin_client.get(_url(Network, "change", bestuur.pk)).content.decode()
     form = admin_client.get(add_url).context["adminform"].form
     assert form.initial == {"network": str(bestuur.pk), "role": bestuur.default_role}
+
+
+def test_contact_autocomplete_on_the_role_form_finds_a_contact_by_last_name(admin_client, registry):
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "berg", "app_label": "network", "model_name": "membership", "field_name": "contact"},
+    )
+    assert response.status_code == 200
+    assert {"id": str(registry.pk), "text": "Jan van der Berg"} in response.json()["results"]
