@@ -146,7 +146,7 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
     )
     autocomplete_fields = ("contact", "network", "gemeente")
     date_hierarchy = "start_date"
-    actions = ("end_memberships",)
+    actions = ("end_memberships", "verify_memberships")
 
     def get_queryset(self, request):
         return selectors.memberships_with_related()
@@ -221,6 +221,18 @@ class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/network/membership/end_memberships.html", context)
+
+    @admin.action(description=_("Geselecteerde rollen vandaag bevestigen"), permissions=("change",))
+    def verify_memberships(self, request, queryset):
+        on = today()
+        active = list(queryset.active_on(on))
+        for membership in active:
+            services.membership_verify(actor=request.user, membership=membership, on=on)
+        skipped = queryset.count() - len(active)
+        message = f"{_roles(len(active))} bevestigd op {dutch_date(on)}."
+        if skipped:
+            message += f" {_roles(skipped)} niet bevestigd: niet actief vandaag."
+        self.message_user(request, message, messages.SUCCESS)
 
     def _end_memberships(self, request, memberships, end):
         already_ended = [m for m in memberships if m.end_date is not None]

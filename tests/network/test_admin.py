@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from network import services
@@ -24,7 +25,7 @@ from network.models import (
 )
 from tests.factories import gemeente, network
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the admin's 'today'
 YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 
@@ -555,3 +556,21 @@ def test_contact_autocomplete_on_the_role_form_finds_a_contact_by_last_name(admi
     )
     assert response.status_code == 200
     assert {"id": str(registry.pk), "text": "Jan van der Berg"} in response.json()["results"]
+
+
+def test_verify_action_confirms_the_selected_active_roles_today(admin_client, superuser, registry):
+    active = registry.memberships.get(network__slug="var-bestuur")
+    ended = registry.memberships.get(network__slug="hackshield")
+    response = admin_client.post(
+        _url(Membership, "changelist"),
+        {"action": "verify_memberships", "_selected_action": [active.pk, ended.pk]},
+        follow=True,
+    )
+    active.refresh_from_db()
+    ended.refresh_from_db()
+    assert active.verified_on == TODAY
+    assert ended.verified_on == datetime.date(2020, 1, 1)
+    assert active.history.latest().history_user == superuser
+    assert [str(m) for m in response.context["messages"]] == [
+        f"1 rol bevestigd op {TODAY:%d-%m-%Y}. 1 rol niet bevestigd: niet actief vandaag."
+    ]
