@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin import erase_contacts
+
 from .. import selectors, services
 from ..models import Contact, Membership, Network
 from .base import (
@@ -66,6 +68,7 @@ class ContactAdmin(ServiceAdminMixin, HistoryAdmin):
     )
     readonly_fields = ("add_membership_link", "is_demo", "import_batch", "created", "updated")
     inlines = (MembershipInline,)
+    actions = (erase_contacts,)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import NetworkCoordinator
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
@@ -40,3 +41,11 @@ def raadpleger(db):
 @pytest.fixture
 def role_users(beheerder, kernteam, coordinator, raadpleger):
     return {BEHEERDER: beheerder, KERNTEAM: kernteam, COORDINATOR: coordinator, RAADPLEGER: raadpleger}
+
+
+@pytest.fixture(autouse=True)
+def _cold_content_type_cache():
+    """Leave Django's per-process content type cache as a fresh process has it, so the query counts other test
+    modules pin do not depend on whether these tests ran first."""
+    yield
+    ContentType.objects.clear_cache()

@@ -57,3 +57,22 @@ def test_erase_action_asks_for_confirmation_then_anonymises(client, beheerder, e
     assert response.status_code == 302
     assert set(Contact.objects.filter(anonymised_on__isnull=False).values_list("pk", flat=True)) == set(chosen)
     assert client.get(reverse(URL)).context["cl"].result_count == 1
+
+
+def test_contact_admin_erases_one_person_on_request(client, beheerder, expired):
+    person = expired[0]
+    client.force_login(beheerder)
+    url = reverse("admin:network_contact_changelist")
+    data = {"action": "erase_contacts", ACTION_CHECKBOX_NAME: [person.pk], "confirm": "ja"}
+    assert client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.anonymised_on is not None
+    assert person.email == ""
+
+
+def test_kernteam_sees_the_erase_action_refused(client, kernteam, expired):
+    client.force_login(kernteam)
+    url = reverse("admin:network_contact_changelist")
+    data = {"action": "erase_contacts", ACTION_CHECKBOX_NAME: [expired[0].pk], "confirm": "ja"}
+    client.post(url, data)
+    assert not Contact.objects.filter(anonymised_on__isnull=False).exists()

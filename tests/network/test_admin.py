@@ -116,8 +116,8 @@ PAGES = [
     (Theme, "add", 2),
     (ImportBatch, "changelist", 8),
     (ImportBatch, "change", 4),
-    (get_user_model(), "changelist", 6),
-    (get_user_model(), "change", 7),
+    (get_user_model(), "changelist", 7),
+    (get_user_model(), "change", 9),
     (get_user_model(), "add", 2),
 ]
 

@@ -1,0 +1,136 @@
+"""The permission matrix: four roles × read/write/import/export × every door, each cell with its expected outcome.
+
+One table drives it. A door is a small function that tries the operation as a logged-in user and reports
+whether it happened ("allowed") or was refused ("denied"); an allowed write must have its effect and a denied
+one must leave the registry as it was. Adding a door or an operation is one line in DOORS.
+
+The write in the matrix is on a network the coordinator is *not* assigned to; the coordinator's own network is
+covered by the scoping tests below, through the same doors.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.urls import reverse
+
+from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
+from network.models import Membership
+from tests.factories import MembershipFactory, gemeente, network
+
+END = datetime.date(2024, 1, 31)
+
+# What each role may do, whichever door it uses (issue 6).
+EXPECTED = {
+    BEHEERDER: {"read": "allowed", "write": "allowed", "import": "allowed", "export": "allowed"},
+    KERNTEAM: {"read": "allowed", "write": "allowed", "import": "allowed", "export": "allowed"},
+    COORDINATOR: {"read": "allowed", "write": "denied", "import": "denied", "export": "allowed"},
+    RAADPLEGER: {"read": "allowed", "write": "denied", "import": "denied", "export": "denied"},
+}
+
+
+@dataclass
+class World:
+    """A HackShield role (not the coordinator's network) and an afm role in Schiedam (the coordinator's)."""
+
+    other: Membership
+    own: Membership
+
+
+@pytest.fixture
+def world(db):
+    return World(
+        other=MembershipFactory(network=network("hackshield"), gemeente=gemeente("GM0599")),
+        own=MembershipFactory(network=network("aandachtsfunctionarissen-mensenhandel"), gemeente=gemeente("GM0606")),
+    )
+
+
+def _ended(membership: Membership) -> bool:
+    membership.refresh_from_db()
+    return membership.end_date == END
+
+
+def _read(status: int) -> str:
+    assert status in (200, 302, 403), status
+    return "allowed" if status == 200 else "denied"
+
+
+def _write(status: int, membership: Membership, denied_status=(403,)) -> str:
+    assert status < 500, status
+    if _ended(membership):
+        return "allowed"
+    assert status in denied_status, status
+    return "denied"
+
+
+# --- admin ------------------------------------------------------------------------------------------------------
+
+
+def admin_read(client, user, world):
+    return _read(client.get(reverse("admin:network_membership_changelist")).status_code)
+
+
+def admin_write(client, user, world):
+    response = client.post(
+        reverse("admin:network_membership_changelist"),
+        {"action": "end_memberships", "_selected_action": [world.other.pk], "apply": "1", "end_date": END.isoformat()},
+    )
+    # Without the change permission the admin does not offer the action: it answers with the list again.
+    return _write(response.status_code, world.other, denied_status=(200, 302, 403))
+
+
+DOORS = {
+    ("admin", "read"): admin_read,
+    ("admin", "write"): admin_write,
+}
+
+CELLS = [
+    pytest.param(role, door, operation, id=f"{role}-{door}-{operation}")
+    for role in EXPECTED
+    for (door, operation) in DOORS
+]
+
+
+@pytest.mark.parametrize(("role", "door", "operation"), CELLS)
+def test_permission_matrix(client, role_users, world, role, door, operation):
+    user = role_users[role]
+    client.force_login(user)
+    assert DOORS[(door, operation)](client, user, world) == EXPECTED[role][operation]
+
+
+# --- coordinator scoping: the own network through every door ----------------------------------------------------
+
+
+def admin_write_own(client, user, world):
+    response = client.post(
+        reverse("admin:network_membership_changelist"),
+        {"action": "end_memberships", "_selected_action": [world.own.pk], "apply": "1", "end_date": END.isoformat()},
+    )
+    return _write(response.status_code, world.own)
+
+
+OWN_NETWORK_DOORS = {"admin": (admin_write_own, admin_write)}
+
+
+@pytest.mark.parametrize("door", OWN_NETWORK_DOORS)
+def test_coordinator_changes_roles_of_their_own_network_and_gets_403_for_another(client, coordinator, world, door):
+    own, other = OWN_NETWORK_DOORS[door]
+    client.force_login(coordinator)
+    assert own(client, coordinator, world) == "allowed"
+    client.force_login(coordinator)
+    assert other(client, coordinator, world) == "denied"
+
+
+# --- audit: a change through any door is in the history with who made it ---------------------------------------
+
+CHANGE_DOORS = {"admin": admin_write}
+
+
+@pytest.mark.parametrize("door", CHANGE_DOORS)
+def test_a_change_through_every_door_is_recorded_with_who_and_old_and_new(client, kernteam, world, door):
+    client.force_login(kernteam)
+    assert CHANGE_DOORS[door](client, kernteam, world) == "allowed"
+    latest = world.other.history.latest()
+    assert latest.history_user == kernteam
+    change = latest.diff_against(latest.prev_record).changes
+    assert [(c.field, c.old, c.new) for c in change if c.field == "end_date"] == [("end_date", None, END)]
