@@ -18,6 +18,14 @@ from .core import (
     unverified_memberships,
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
+from .imports import (
+    earlier_batch_with_same_file,
+    import_batches_with_related,
+    import_contacts,
+    import_memberships,
+    import_networks,
+    import_organisations,
+)
 
 __all__ = [
     "Coverage",
@@ -26,10 +34,16 @@ __all__ = [
     "ThemeGroup",
     "contacts_for_gemeente",
     "contacts_with_related",
+    "earlier_batch_with_same_file",
     "follow_ups_due",
     "gemeente_matcher",
     "gemeenten_on",
     "group_by_theme",
+    "import_batches_with_related",
+    "import_contacts",
+    "import_memberships",
+    "import_networks",
+    "import_organisations",
     "memberships_with_related",
     "network_coverage",
     "network_former_members",
