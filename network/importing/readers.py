@@ -8,6 +8,7 @@ CSV is decoded and split here because Dutch Excel writes `;` and Windows-1252 an
 import csv
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -156,7 +157,12 @@ def detect_delimiter(text: str) -> str:
 
 def _read_csv(data: bytes) -> list[list]:
     text = decode_text(data)
-    delimiter = detect_delimiter(text)
+    first_line, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=.\r?", first_line, flags=re.IGNORECASE):
+        # Excel's "sep=;" hint line: it names the delimiter and Excel does not show it as a row.
+        delimiter, text = first_line[4], rest
+    else:
+        delimiter = detect_delimiter(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     check_row_count(len(rows) - 1)
     return rows
