@@ -6,6 +6,7 @@ the file's length); the writes are a handful of bulk statements in one transacti
 
 import datetime
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,7 +21,7 @@ from ..choices import ImportMode, Role
 from ..models import Contact, ImportBatch, Membership, Network, Organisation
 from ..names import TUSSENVOEGSELS, fold, name_key, split_name
 from ..services.imports import ImportWrites
-from .columns import NAME_FIELDS, ColumnMap, find_header, header_key, map_columns
+from .columns import HEADER_SEARCH_ROWS, NAME_FIELDS, ColumnMap, find_header, header_key, map_columns
 from .errors import ImportFileError
 from .readers import check_row_count, read_table, read_upload
 from .values import cell_text, parse_date
@@ -51,7 +52,7 @@ class ImportOptions:
     skip_invalid: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     """What one spreadsheet row did (or would do), for the preview and the batch's per-row results."""
 
@@ -66,15 +67,15 @@ class RowResult:
     membership: object = field(default=None, repr=False, compare=False)
 
     def as_json(self) -> dict:
-        return {
-            "row": self.row,
-            "action": self.action,
-            "contact": self.contact,
-            "changes": {name: [str(old), str(new)] for name, (old, new) in self.changes.items()},
-            "messages": self.messages,
-            "contact_id": self.contact_id,
-            "membership_id": self.membership_id,
-        }
+        """Compact (empty changes and messages left out): a batch of 100 000 rows keeps every row's result."""
+        data = {"row": self.row, "action": self.action, "contact": self.contact, "contact_id": self.contact_id}
+        if self.membership_id:
+            data["membership_id"] = self.membership_id
+        if self.changes:
+            data["changes"] = {name: [str(old), str(new)] for name, (old, new) in self.changes.items()}
+        if self.messages:
+            data["messages"] = self.messages
+        return data
 
 
 @dataclass
@@ -162,7 +163,7 @@ for _value, _label in Role.choices:
     ROLE_BY_KEY[header_key(_label)] = _value
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedContact:
     """A contact the import creates or matches; changes accumulate over the rows naming the person."""
 
@@ -187,8 +188,10 @@ class Importer:
         self.contacts: dict[int, PlannedContact] = {}  # id(planned) → planned, in file order
         self.file_by_email: dict[str, PlannedContact] = {}
         self.file_by_name_org: dict[tuple, PlannedContact] = {}
+        self.file_by_name: dict[str, PlannedContact] = {}
         self.existing_planned: dict[int, PlannedContact] = {}
         self.new_organisations: dict[str, Organisation] = {}
+        self.announced: set[int] = set()  # new organisations already warned about
         self.new_memberships: dict[tuple, list[tuple[Membership, int]]] = {}
         self.new_membership_list: list[Membership] = []
         self.verified: dict[int, Membership] = {}
@@ -196,7 +199,6 @@ class Importer:
         self.unchanged_memberships: set[int] = set()
         self.skipped_contact_tokens: set = set()
         self.sync_networks: set[int] = set()
-        self.skipped = 0
 
     # -- reading a row ---------------------------------------------------------------------------
 
@@ -361,7 +363,7 @@ class Importer:
         else:
             full = name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
             if "organisation" not in self.cmap.columns:
-                planned = next((p for (n, _), p in self.file_by_name_org.items() if n == full), None)
+                planned = self.file_by_name.get(full)
                 if planned:
                     return planned
                 same_name = self.registry.by_name.get(full, [])
@@ -389,6 +391,7 @@ class Importer:
         org_token = contact.organisation_id or _org_token(org)
         key = (name_key(contact.first_name, contact.tussenvoegsel, contact.last_name), org_token)
         self.file_by_name_org.setdefault(key, planned)
+        self.file_by_name.setdefault(key[0], planned)
         self.contacts.setdefault(id(planned), planned)
 
     def _apply_values(self, planned: PlannedContact, values: dict, organisation) -> dict[str, tuple]:
@@ -540,11 +543,10 @@ class Importer:
             planned.changes = snapshot_changes
             self._reject(number, display, errors, values, planned)
             return True
+        if organisation is not None and organisation.pk is None and id(organisation) not in self.announced:
+            self.announced.add(id(organisation))
+            self._warn(number, "organisation", f"De organisatie '{organisation.name}' is nieuw en wordt aangemaakt.")
         if is_new_contact:
-            if organisation is not None and organisation.pk is None:
-                self._warn(
-                    number, "organisation", f"De organisatie '{organisation.name}' is nieuw en wordt aangemaakt."
-                )
             self._duplicate_warning(number, values, planned)
         self._remember(planned)
         membership = None
@@ -557,7 +559,7 @@ class Importer:
                 if membership.verified_on is None or membership.verified_on < self.as_of:
                     membership.verified_on = self.as_of
                     self.verified[membership.pk] = membership
-        if is_new_contact:
+        if planned.is_new:
             action = "new"
         elif row_changes:
             action = "updated"
@@ -570,7 +572,7 @@ class Importer:
                 row=number,
                 action=action,
                 contact=planned.instance.full_name,
-                changes={} if is_new_contact else row_changes,
+                changes={} if planned.is_new else row_changes,
                 planned=planned,
                 membership=membership,
             )
@@ -579,12 +581,13 @@ class Importer:
 
     def _reject(self, number: int, display: str, errors: list, values: dict, planned=None) -> None:
         self.errors.extend(errors)
-        if planned is None and values["email"]:
-            planned = self.file_by_email.get(values["email"]) or self.existing_planned.get(
-                getattr(self.registry.by_email.get(values["email"]), "pk", None)
-            )
         if planned is not None:
             self.skipped_contact_tokens.add(planned.token)
+        elif values["email"]:
+            # Sync must not end the roles of someone whose row was skipped.
+            known = self.registry.by_email.get(values["email"])
+            if known is not None:
+                self.skipped_contact_tokens.add(known.pk)
         action = "skipped" if self.options.skip_invalid else "error"
         self.result_rows.append(
             RowResult(row=number, action=action, contact=display, messages=[e["message"] for e in errors])
@@ -666,32 +669,34 @@ def run_import(
     options = options or ImportOptions()
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)
-    table = read_table(data, file_name, options.sheet)
-    header_index = find_header(table)
+    rows, total_rows = read_table(data, file_name, options.sheet)
+    head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    header_index = find_header(head)
     if header_index is None:
         raise ImportFileError(
             f"In {file_name} staat geen kopregel met bekende kolommen (zoals Naam, E-mail, Organisatie)."
         )
-    cmap = map_columns(table[header_index], header_index)
+    cmap = map_columns(head[header_index], header_index)
     if not any(name in cmap.columns for name in ("email", "full_name", "last_name")):
         raise ImportFileError(f"{file_name} heeft geen kolom met een naam of e-mailadres.")
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
-    data_rows = table[header_index + 1 :]
-    check_row_count(len(data_rows))
+    data_rows = itertools.chain(head[header_index + 1 :], rows)
     as_of = options.as_of or timezone.localdate()
     registry = Registry(network_ids=_network_ids_to_load(cmap, options))
     importer = Importer(cmap=cmap, options=options, as_of=as_of, registry=registry)
     result = ImportResult(file_name=file_name, dry_run=options.dry_run, skip_invalid=options.skip_invalid)
     result.ignored_columns = cmap.ignored
-    total = len(data_rows)
+    done = 0
     for offset, cells in enumerate(data_rows):
         if importer.add_row(header_index + offset + 2, cells):
             result.row_count += 1
-        if progress and (offset + 1) % PROGRESS_EVERY == 0:
-            progress(offset + 1, total)
+        done = offset + 1
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, max(done, total_rows))
+    check_row_count(done)
     if progress:
-        progress(total, total)
+        progress(done, done)
     result.rows = importer.result_rows
     result.errors = importer.errors
     result.skipped = sum(1 for row in result.rows if row.action == "skipped")
@@ -737,7 +742,7 @@ def run_import(
                 row.membership_id = row.membership.pk
         counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
         counts.pop("batch")
-        services.import_batch_record(batch=batch, counts=counts, results=[row.as_json() for row in result.rows])
+        services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
         if options.dry_run:
             transaction.set_rollback(True)
         else:

@@ -9,10 +9,15 @@ Changed contacts, whose values differ per row, use simple_history's bulk_update_
 """
 
 import datetime
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
+from django.db.models import JSONField, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -93,15 +98,18 @@ def _insert(objs, model, *, batch: ImportBatch) -> None:
     """Insert rows with one executemany and give the objects their ids (inserted in id order)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    rows = []
-    for obj in objs:
-        # A related object created earlier in this import got its primary key only now.
-        for related in ("organisation", "contact"):
-            if hasattr(obj, f"{related}_id") and getattr(obj, f"{related}_id") is None:
-                target = getattr(obj, related, None)
-                if target is not None:
-                    setattr(obj, related, target)
-        rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+
+    def rows():
+        # Generated while the driver sends them, so a long list is never held twice in memory.
+        for obj in objs:
+            # A related object created earlier in this import got its primary key only now.
+            for related in ("organisation", "contact"):
+                if hasattr(obj, f"{related}_id") and getattr(obj, f"{related}_id") is None:
+                    target = getattr(obj, related, None)
+                    if target is not None:
+                        setattr(obj, related, target)
+            yield [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+
     # Identifiers come from the model's metadata, values are parameters.
     table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
     sql = (
@@ -109,7 +117,7 @@ def _insert(objs, model, *, batch: ImportBatch) -> None:
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, rows())
     ids = model.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
@@ -280,8 +288,15 @@ def import_batch_create(
     )
 
 
-def import_batch_record(*, batch: ImportBatch, counts: dict, results: list[dict]) -> ImportBatch:
+def import_batch_record(*, batch: ImportBatch, counts: dict, results: Iterable[dict]) -> ImportBatch:
+    """Store the counts and the per-row results; `batch.results` is not loaded back into memory.
+
+    The results are encoded row by row into one JSON text: for a list of 100 000 rows, holding them
+    as Python dicts on top of the import itself would double its peak memory.
+    """
+    text = "[" + ",".join(json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder) for row in results) + "]"
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        counts=counts, results=Cast(Value(text, output_field=TextField()), JSONField()), updated=timezone.now()
+    )
     batch.counts = counts
-    batch.results = results
-    batch.save(update_fields=["counts", "results", "updated"])
     return batch
