@@ -697,6 +697,8 @@ def run_import(
     check_row_count(done)
     if progress:
         progress(done, done)
+    # The sheet's cells (held by the reader) are not needed any more; free them before writing.
+    del rows, data_rows, head
     result.rows = importer.result_rows
     result.errors = importer.errors
     result.skipped = sum(1 for row in result.rows if row.action == "skipped")
@@ -740,8 +742,11 @@ def run_import(
                 row.contact_id = row.planned.instance.pk
             if row.membership is not None:
                 row.membership_id = row.membership.pk
+            row.planned = row.membership = None
         counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
         counts.pop("batch")
+        # The planned objects and the loaded registry are written; let them go before the results are encoded.
+        del writes, importer, registry, planned_contacts
         services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
         if options.dry_run:
             transaction.set_rollback(True)
