@@ -146,15 +146,33 @@ class Registry:
             self.by_name_org.setdefault((key, contact.organisation_id), contact)
             self.by_name.setdefault(key, []).append(contact)
         ids = {network.pk for network in self.networks} if network_ids is None else network_ids
-        self.memberships: dict[tuple, list[Membership]] = {}
-        self.memberships_by_network: dict[int, list[Membership]] = {}
-        for membership in selectors.import_memberships(network_ids=ids):
+        self.memberships: dict[tuple, list[KnownMembership]] = {}
+        self.memberships_by_network: dict[int, list[KnownMembership]] = {}
+        for values in selectors.import_memberships(network_ids=ids):
+            membership = KnownMembership(*values)
             key = (membership.contact_id, membership.network_id, membership.role, membership.gemeente_id)
             self.memberships.setdefault(key, []).append(membership)
             self.memberships_by_network.setdefault(membership.network_id, []).append(membership)
 
     def network(self, value: str) -> Network | None:
         return self.network_by_key.get(slugify(value))
+
+
+@dataclass(slots=True)
+class KnownMembership:
+    """A role the registry has, as far as matching and sync need it (fields of MEMBERSHIP_MATCH_FIELDS)."""
+
+    pk: int
+    contact_id: int
+    network_id: int
+    role: str
+    gemeente_id: int | None
+    start_date: datetime.date
+    end_date: datetime.date | None
+    verified_on: datetime.date | None
+
+    def is_active_on(self, on: datetime.date) -> bool:
+        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
 
 
 ROLE_BY_KEY = {}
@@ -595,7 +613,7 @@ class Importer:
 
     # -- the whole list ----------------------------------------------------------------------------------
 
-    def ending(self) -> list[Membership]:
+    def ending(self) -> list[KnownMembership]:
         """Sync: active memberships of the list's network(s) that the list does not contain."""
         if not self.options.sync:
             return []
@@ -619,7 +637,7 @@ class Importer:
                 ending.append(membership)
         return ending
 
-    def writes(self, ending: list[Membership]) -> ImportWrites:
+    def writes(self, ending: list[KnownMembership]) -> ImportWrites:
         planned = list(self.contacts.values())
         updated = [p for p in planned if not p.is_new and p.changes]
         fields = {name for p in updated for name in p.changes}
@@ -714,7 +732,9 @@ def run_import(
         )
     ending = importer.ending()
     result.warnings = importer.warnings
-    result.ending = ending
+    result.ending = selectors.memberships_by_ids([membership.pk for membership in ending])
+    for membership in result.ending:
+        membership.end_date = ending[0].end_date
     writes = importer.writes(ending)
     planned_contacts = list(importer.contacts.values())
     result.contacts = {

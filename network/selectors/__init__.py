@@ -27,6 +27,7 @@ from .imports import (
     import_memberships,
     import_networks,
     import_organisations,
+    memberships_by_ids,
 )
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "import_memberships",
     "import_networks",
     "import_organisations",
+    "memberships_by_ids",
     "memberships_with_related",
     "network_coverage",
     "network_former_members",

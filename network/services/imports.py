@@ -55,8 +55,9 @@ class ImportWrites:
     updated_contacts: list[Contact] = field(default_factory=list)
     updated_contact_fields: set[str] = field(default_factory=set)
     new_memberships: list[Membership] = field(default_factory=list)
-    verified_memberships: list[Membership] = field(default_factory=list)
-    ended_memberships: list[Membership] = field(default_factory=list)
+    # The roles a list confirms or ends: anything with `pk`, `verified_on` and `end_date` (no model needed).
+    verified_memberships: list = field(default_factory=list)
+    ended_memberships: list = field(default_factory=list)
 
 
 def _chunks(items: list, size: int = WRITE_CHUNK):
@@ -178,8 +179,6 @@ def import_apply(*, actor, batch: ImportBatch, writes: ImportWrites) -> None:
         end_date = writes.ended_memberships[0].end_date
         for chunk in _chunks(ids):
             Membership.objects.filter(pk__in=chunk).update(end_date=end_date, ended_by_batch=batch, updated=now)
-        for membership in writes.ended_memberships:
-            membership.ended_by_batch = batch
         _history_for_ids(Membership, ids, actor=actor, reason=reason, when=now)
 
 
