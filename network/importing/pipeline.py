@@ -436,8 +436,13 @@ class Importer:
 
     def _duplicate_warning(self, number: int, values: dict, planned: PlannedContact) -> None:
         key = name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+        if not key:
+            return
         others = [c for c in self.registry.by_name.get(key, []) if c.pk != planned.instance.pk]
-        if others and key:
+        earlier_in_file = self.file_by_name.get(key)
+        if earlier_in_file is not None and earlier_in_file is not planned:
+            others.append(earlier_in_file.instance)
+        if others:
             other = others[0]
             detail = f" ({other.email})" if other.email else ""
             self._warn(
