@@ -5,6 +5,7 @@ the file's length); the writes are a handful of bulk statements in one transacti
 """
 
 import datetime
+import functools
 import hashlib
 import itertools
 from collections.abc import Callable
@@ -40,6 +41,8 @@ FIELD_LABELS = {
 }
 _PARTICLES = {word for value in TUSSENVOEGSELS for word in value.split()}
 PROGRESS_EVERY = 500
+# One row asks for its name's key up to three times (matching, duplicates, remembering).
+_name_key = functools.lru_cache(maxsize=4096)(name_key)
 
 
 @dataclass
@@ -379,7 +382,7 @@ class Importer:
                 return planned
             existing = self.registry.by_email.get(email)
         else:
-            full = name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+            full = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
             if "organisation" not in self.cmap.columns:
                 planned = self.file_by_name.get(full)
                 if planned:
@@ -407,7 +410,7 @@ class Importer:
             self.file_by_email.setdefault(contact.email, planned)
         org = Contact.organisation.field.get_cached_value(contact, default=None)
         org_token = contact.organisation_id or _org_token(org)
-        key = (name_key(contact.first_name, contact.tussenvoegsel, contact.last_name), org_token)
+        key = (_name_key(contact.first_name, contact.tussenvoegsel, contact.last_name), org_token)
         self.file_by_name_org.setdefault(key, planned)
         self.file_by_name.setdefault(key[0], planned)
         self.contacts.setdefault(id(planned), planned)
@@ -435,7 +438,7 @@ class Importer:
         return row_changes
 
     def _duplicate_warning(self, number: int, values: dict, planned: PlannedContact) -> None:
-        key = name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+        key = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
         if not key:
             return
         others = [c for c in self.registry.by_name.get(key, []) if c.pk != planned.instance.pk]

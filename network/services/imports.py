@@ -10,12 +10,13 @@ Changed contacts, whose values differ per row, use simple_history's bulk_update_
 
 import datetime
 import json
+import operator
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models import JSONField, TextField, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -95,9 +96,29 @@ def _copy_to_history(model, *, where: str, params: list, history_type: str, acto
         cursor.execute(sql, [*values, *params])
 
 
-def _insert(objs, model, *, batch: ImportBatch) -> None:
+def _preparers(fields, when) -> list:
+    """How each column's value becomes a database parameter, worked out once per table, not per value.
+
+    Text and keys pass as they are; the creation timestamps are the same for every row; anything else
+    goes through the field's own get_db_prep_save.
+    """
+    conn = connections[DEFAULT_DB_ALIAS]
+    stamp = models.DateTimeField().get_db_prep_save(when, conn)
+    preparers = []
+    for f in fields:
+        if isinstance(f, models.DateTimeField) and (f.auto_now or f.auto_now_add):
+            preparers.append(lambda obj, stamp=stamp: stamp)
+        elif isinstance(f, models.CharField | models.TextField | models.ForeignKey | models.BooleanField):
+            preparers.append(operator.attrgetter(f.attname))
+        else:
+            preparers.append(lambda obj, f=f: f.get_db_prep_save(getattr(obj, f.attname), conn))
+    return preparers
+
+
+def _insert(objs, model, *, batch: ImportBatch, when) -> None:
     """Insert rows with one executemany and give the objects their ids (inserted in id order)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    preparers = _preparers(fields, when)
     quote = connection.ops.quote_name
 
     def rows():
@@ -109,7 +130,8 @@ def _insert(objs, model, *, batch: ImportBatch) -> None:
                     target = getattr(obj, related, None)
                     if target is not None:
                         setattr(obj, related, target)
-            yield [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+            obj.created = obj.updated = when
+            yield [prepare(obj) for prepare in preparers]
 
     # Identifiers come from the model's metadata, values are parameters.
     table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
@@ -131,7 +153,7 @@ def _create(objs, model, *, batch: ImportBatch, actor, reason: str, when) -> Non
         return
     for obj in objs:
         obj.import_batch = batch
-    _insert(objs, model, batch=batch)
+    _insert(objs, model, batch=batch, when=when)
     column = connection.ops.quote_name(model._meta.get_field("import_batch").column)
     _copy_to_history(
         model, where=f"{column} = %s", params=[batch.pk], history_type="+", actor=actor, reason=reason, when=when
