@@ -10,6 +10,9 @@ it (committed), importing the same file again (everything unchanged), the ratio 
 the peak memory of each import (ru_maxrss, which includes Django and calamine's native memory; the read,
 the import and the re-import each run in a fresh process), and the number of queries each import made.
 
+On SQLite every measurement is repeated three times in fresh processes and the fastest run counts
+(peak memory: the highest); on PostgreSQL the script runs once, on a database without contacts.
+
 Targets (issue 3, on the 2-core machines): a 10 000-row import within 3x the openpyxl read; 100 000 rows
 under 500 MB peak; queries per import independent of the row count.
 """
@@ -34,6 +37,7 @@ GEMEENTEN = ["Rotterdam", "Schiedam", "Vlaardingen", "Capelle a/d IJssel", "Dord
 FIRST = ["Anouk", "Bram", "Charlotte", "Daan", "Eva", "Floris", "Gijs", "Hanna", "Iris", "Joost"]
 LAST = [("", "Verbeek"), ("van der", "Linden"), ("de", "Graaf"), ("", "Koster"), ("van", "Dijk"), ("ter", "Horst")]
 AS_OF = datetime.date(2021, 3, 1)
+REPEATS = 3
 
 
 def make_list(rows: int) -> Path:
@@ -137,6 +141,8 @@ def main(argv: list[str]) -> None:
         count = openpyxl_read(make_list(int(argv[1])))
         print(json.dumps({"openpyxl_read_s": time.perf_counter() - start, "read_rows": count}))
         return
+    # Best of REPEATS: the machines are shared, and the fastest run is the one least disturbed by others.
+    repeats = 1 if "DATABASE_URL" in os.environ else REPEATS
     sizes = [int(arg) for arg in argv] or [1_000, 10_000, 100_000]
     print(
         "| rows | openpyxl read | import | re-import | import / read | re-import / read "
@@ -145,9 +151,16 @@ def main(argv: list[str]) -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---|")
     for rows in sizes:
         make_list(rows)
-        read = _child("--read", rows)["openpyxl_read_s"]
-        first = _child("--import", rows)
-        again = _child("--again", rows)
+        reads, firsts, agains = [], [], []
+        for _ in range(repeats):
+            reads.append(_child("--read", rows)["openpyxl_read_s"])
+            firsts.append(_child("--import", rows))
+            agains.append(_child("--again", rows))
+        read = min(reads)
+        first = min(firsts, key=lambda run: run["seconds"])
+        again = min(agains, key=lambda run: run["seconds"])
+        first["peak_mb"] = max(run["peak_mb"] for run in firsts)
+        again["peak_mb"] = max(run["peak_mb"] for run in agains)
         r = {
             "rows": rows,
             "openpyxl_read_s": round(read, 2),
