@@ -126,10 +126,12 @@ def measure(rows: int, *, again: bool) -> dict:
 
 def _child(mode: str, rows: int) -> dict:
     """Run one measurement in a fresh process, so each peak memory belongs to that measurement alone."""
-    output = subprocess.run(  # noqa: S603 - this script with fixed arguments
-        [sys.executable, __file__, mode, str(rows)], check=True, capture_output=True, text=True, cwd=ROOT
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(  # noqa: S603 - this script with fixed arguments
+        [sys.executable, __file__, mode, str(rows)], check=False, capture_output=True, text=True, cwd=ROOT
+    )
+    if done.returncode:
+        raise SystemExit(f"{mode} {rows} faalde:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str]) -> None:

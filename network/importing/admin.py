@@ -26,8 +26,9 @@ from .. import services
 from ..models import Contact, ImportBatch, Network
 from .errors import ImportFileError
 from .export import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
-from .pipeline import ImportOptions, run_import
+from .pipeline import run_import
 from .readers import CSV_EXTENSIONS, SPREADSHEET_EXTENSIONS
+from .results import ImportOptions
 
 ACCEPT = ",".join(SPREADSHEET_EXTENSIONS + CSV_EXTENSIONS)
 _TMP_NAME = re.compile(r"\w[\w.-]{0,120}")
