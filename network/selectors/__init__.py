@@ -19,6 +19,17 @@ from .core import (
     unverified_memberships,
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
+from .imports import (
+    contacts_without_active_role,
+    earlier_batch_with_same_file,
+    export_memberships,
+    import_batches_with_related,
+    import_contacts,
+    import_memberships,
+    import_networks,
+    import_organisations,
+    memberships_by_ids,
+)
 
 __all__ = [
     "Coverage",
@@ -29,10 +40,19 @@ __all__ = [
     "contacts_for_gemeente",
     "contacts_for_retention_review",
     "contacts_with_related",
+    "contacts_without_active_role",
+    "earlier_batch_with_same_file",
+    "export_memberships",
     "follow_ups_due",
     "gemeente_matcher",
     "gemeenten_on",
     "group_by_theme",
+    "import_batches_with_related",
+    "import_contacts",
+    "import_memberships",
+    "import_networks",
+    "import_organisations",
+    "memberships_by_ids",
     "memberships_with_related",
     "months_before",
     "network_coverage",

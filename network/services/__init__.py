@@ -7,6 +7,7 @@ change history.
 from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
+from .imports import import_apply, import_batch_create, import_batch_record, import_undo
 from .memberships import (
     membership_end,
     membership_handover,
@@ -24,6 +25,10 @@ __all__ = [
     "contact_merge",
     "contact_update",
     "contacts_anonymise",
+    "import_apply",
+    "import_batch_create",
+    "import_batch_record",
+    "import_undo",
     "membership_end",
     "membership_handover",
     "membership_start",
