@@ -22,6 +22,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
+from accounts.permissions import can, can_export
+from accounts.services import export_logged
+
 from .. import services
 from ..models import Contact, ImportBatch, Network
 from .errors import ImportFileError
@@ -108,6 +111,12 @@ class RegistryImportExportMixin(ImportExportMixin):
 
     import_template_name = "network/importing/admin_import.html"
     export_template_name = "network/importing/admin_export.html"
+
+    def has_import_permission(self, request):
+        return can(request.user, "import")
+
+    def has_export_permission(self, request):
+        return can_export(request.user)
 
     # -- import ---------------------------------------------------------------------------------------
 
@@ -210,6 +219,14 @@ class RegistryImportExportMixin(ImportExportMixin):
         chosen = request.POST.get("format") if request.method == "POST" else None
         if chosen in FORMATS:
             queryset = self.get_export_queryset(request)
+            export_logged(
+                actor=request.user,
+                list_name=str(self.model._meta.verbose_name_plural),
+                rows=queryset.count(),
+                format=chosen,
+                door="admin",
+                filters=request.GET.dict(),
+            )
             data = self.export_data(queryset, chosen)
             name = f"{self.model._meta.verbose_name_plural}-{timezone.localdate():%Y-%m-%d}.{chosen}"
             response = HttpResponse(data, content_type=CONTENT_TYPES[chosen])

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.permissions import require
+
 from .. import selectors, services
 from ..choices import ImportMode
 from .columns import HEADER_SEARCH_ROWS, ColumnMap, find_header, map_columns
@@ -47,6 +49,7 @@ def run_import(
     With row errors nothing is written (unless `skip_invalid`); a dry run writes inside a
     transaction that is rolled back, so it reports exactly what the real run would do.
     """
+    require(actor, "import")
     options = options or ImportOptions()
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)

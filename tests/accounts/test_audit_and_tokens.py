@@ -1,12 +1,16 @@
 """The export log (who, when, which list, how many rows) for a beheerder, and API tokens owners can revoke."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 from accounts.models import ExportLog
 from accounts.services import export_logged, token_revoke, tokens_visible_to
+from tests.factories import MembershipFactory, gemeente, network
 
 
 class TestExportLogged:
@@ -113,3 +117,33 @@ class TestTokens:
         response = client.get(reverse("admin:authtoken_tokenproxy_changelist"))
         assert response.status_code == 200
         assert response.context["cl"].result_count == 1
+
+
+class TestExportDoorsLog:
+    """Each export door writes one log row: who, which list, which filters, how many rows, format, door."""
+
+    @pytest.fixture
+    def roles(self, db):
+        for code in ("GM0606", "GM0599", "GM0505"):
+            MembershipFactory(gemeente=gemeente(code), start_date=datetime.date(2020, 1, 1))
+        MembershipFactory(network=network("hackshield"), gemeente=gemeente("GM0599"))
+
+    def test_admin_export_logs_the_list_with_its_filters_and_row_count(self, client, kernteam, roles):
+        client.force_login(kernteam)
+        url = f"{reverse('admin:network_membership_export')}?network__id__exact={network('hackshield').pk}"
+        response = client.post(url, {"format": "xlsx"})
+        assert response.status_code == 200
+        log = ExportLog.objects.get()
+        assert (log.user, log.door, log.format, log.rows, log.list_name) == (kernteam, "admin", "xlsx", 1, "rollen")
+        assert "network__id__exact" in log.filters
+
+    def test_raadpleger_gets_403_from_the_admin_export_and_nothing_is_logged(self, client, raadpleger, roles):
+        client.force_login(raadpleger)
+        assert client.post(reverse("admin:network_membership_export"), {"format": "csv"}).status_code == 403
+        assert not ExportLog.objects.exists()
+
+    def test_export_contacts_command_logs_the_export(self, roles, tmp_path):
+        call_command("export_contacts", "--gemeente", "GM0599", "--format", "csv", "--output", str(tmp_path / "x.csv"))
+        log = ExportLog.objects.get()
+        assert (log.user, log.door, log.format, log.rows) == (None, "command", "csv", 2)
+        assert log.filters["gemeente"] == "GM0599"

@@ -10,15 +10,18 @@ covered by the scoping tests below, through the same doors.
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+from accounts.models import ExportLog
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
-from network.models import Membership
+from network.models import ImportBatch, Membership
 from tests.factories import MembershipFactory, gemeente, network
 
 END = datetime.date(2024, 1, 31)
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 # What each role may do, whichever door it uses (issue 6).
 EXPECTED = {
@@ -79,9 +82,36 @@ def admin_write(client, user, world):
     return _write(response.status_code, world.other, denied_status=(200, 302, 403))
 
 
+def admin_import(client, user, world):
+    """The upload is the dry run and preview; the pipeline refuses it for anyone without the import right."""
+    with open(DATA / "werkgroep_utf8_bom.csv", "rb") as handle:
+        response = client.post(reverse("admin:network_contact_import"), {"import_file": handle})
+    assert response.status_code in (200, 403), response.status_code
+    return "allowed" if response.status_code == 200 and "form" in response.context else "denied"
+
+
+def admin_export(client, user, world):
+    before = ExportLog.objects.count()
+    return _export(client.post(reverse("admin:network_membership_export"), {"format": "csv"}).status_code, before)
+
+
+# --- export: every door logs through the one service that also checks the right --------------------------------
+
+
+def _export(status: int, before: int) -> str:
+    assert status < 500, status
+    if ExportLog.objects.count() > before:
+        assert status == 200, status
+        return "allowed"
+    assert status == 403, status
+    return "denied"
+
+
 DOORS = {
     ("admin", "read"): admin_read,
     ("admin", "write"): admin_write,
+    ("admin", "import"): admin_import,
+    ("admin", "export"): admin_export,
 }
 
 CELLS = [
@@ -96,6 +126,7 @@ def test_permission_matrix(client, role_users, world, role, door, operation):
     user = role_users[role]
     client.force_login(user)
     assert DOORS[(door, operation)](client, user, world) == EXPECTED[role][operation]
+    assert not ImportBatch.objects.exists()  # the import cells only preview
 
 
 # --- coordinator scoping: the own network through every door ----------------------------------------------------

@@ -1,15 +1,17 @@
 """The one permission check and the services that call it: what each role may do, and where."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 
 from accounts.permissions import can, can_export, networks_changeable_by, require, scope_to_changeable
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER, ROLES
 from network import services
-from network.models import Membership
+from network.models import ImportBatch, Membership
 from tests.accounts.conftest import user_with_role
 from tests.factories import ContactFactory, MembershipFactory, gemeente, network
 
@@ -168,3 +170,21 @@ class TestServicesCheckTheActor:
         membership = services.membership_start(actor=user, contact=contact, network=network("hackshield"), start=DAY)
         services.membership_end(actor=user, membership=membership, end=DAY)
         assert membership.end_date == DAY
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("role", [COORDINATOR, RAADPLEGER])
+def test_import_command_on_behalf_of_a_user_without_the_import_right_is_refused(db, role, capsys):
+    user = user_with_role(role, networks=[network("hackshield")])
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_contacts", str(DATA / "werkgroep_utf8_bom.csv"), "--user", user.username)
+    assert exit_info.value.code == 2
+    assert "U mag geen lijsten importeren" in capsys.readouterr().err
+    assert not ImportBatch.objects.exists()
+
+
+def test_import_command_as_the_operator_imports(db):
+    call_command("import_contacts", str(DATA / "werkgroep_utf8_bom.csv"), "--network", "hackshield")
+    assert ImportBatch.objects.count() == 1

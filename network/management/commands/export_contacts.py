@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from accounts.services import export_logged
 from network import selectors
 from network.importing.cli import parse_cli_date, resolve_network
 from network.importing.export import FORMATS, export_memberships, export_registry
@@ -35,12 +36,19 @@ class Command(BaseCommand):
             sys.exit(2)
         fmt = options["format"]
         memberships = selectors.export_memberships(on=on, network=network, gemeente=gemeente)
-        if network or gemeente:
+        without_role = None if network or gemeente else selectors.contacts_without_active_role(on=on)
+        export_logged(
+            actor=None,
+            list_name="Contactpersonen en rollen",
+            rows=memberships.count() + (without_role.count() if without_role is not None else 0),
+            format=fmt,
+            door="command",
+            filters={"network": options["network"], "gemeente": options["gemeente"], "date": on.isoformat()},
+        )
+        if without_role is None:
             data = export_memberships(memberships, fmt)
         else:
-            data = export_registry(
-                memberships=memberships, contacts_without_role=selectors.contacts_without_active_role(on=on), fmt=fmt
-            )
+            data = export_registry(memberships=memberships, contacts_without_role=without_role, fmt=fmt)
         if options["output"]:
             try:
                 with open(options["output"], "wb") as handle:

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from network.importing import ImportFileError, ImportOptions, run_import
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             path = Path(options["path"])
             progress = print_progress if sys.stderr.isatty() else None
             result = run_import(actor=actor, file=path, file_name=path.name, options=import_options, progress=progress)
-        except (ImportFileError, CommandError) as exc:
+        except (ImportFileError, CommandError, PermissionDenied) as exc:
             self._fail(str(exc), options["path"], as_json)
         if as_json:
             self.stdout.write(json.dumps(result.summary, ensure_ascii=False, default=str))

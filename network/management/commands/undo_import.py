@@ -3,7 +3,7 @@
 import sys
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand
 
 from network import services
@@ -33,5 +33,8 @@ class Command(BaseCommand):
             services.import_undo(actor=actor, batch=batch)
         except ValidationError as exc:
             self.stderr.write(" ".join(exc.messages))
+            sys.exit(1)
+        except PermissionDenied as exc:
+            self.stderr.write(str(exc))
             sys.exit(1)
         self.stdout.write(self.style.SUCCESS(f"Import #{batch.pk} ({batch.file_name}) is teruggedraaid."))

@@ -16,8 +16,9 @@ GEMEENTEN = ["GM0606", "GM0599", "GM0622", "GM0502", "GM0505"]
 # import of the same file, one for the roles a sync ends (with their contact, for the preview), then in
 # one transaction: the batch, new organisations, new contacts (insert, read back their ids, copy to
 # history), changed contacts and their history, new roles (the same three), verified roles and ended
-# roles (each an update and a history copy), and the batch's results — plus the savepoints around them.
-PINNED_QUERIES = 26
+# roles (each an update and a history copy), and the batch's results — plus the savepoints around them,
+# and the two reads of the actor's permissions for the import permission check.
+PINNED_QUERIES = 28
 
 
 def mixed_list(size: int, network) -> bytes:
