@@ -293,7 +293,7 @@ class Importer:
             cached = Contact.organisation.field.get_cached_value(contact, default=None)
             old = cached or self.registry.organisation_by_id.get(contact.organisation_id) or ""
             if old is not organisation:
-                row_changes["organisation"] = (old, organisation)
+                row_changes["organisation"] = (str(old), organisation.name)
                 contact.organisation = organisation
         if not planned.is_new:
             for name, (old, new) in row_changes.items():
