@@ -1,0 +1,27 @@
+"""Routes of the web interface (mounted at /); Dutch paths because users see and share them."""
+
+from django.urls import path
+
+from .views import contacts, coverage, dashboard, gemeenten, networks, search
+
+app_name = "network"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("zoeken/", search.search, name="search"),
+    path("gemeenten/", gemeenten.gemeente_list, name="gemeente-list"),
+    path("gemeenten/<str:code>/", gemeenten.gemeente_detail, name="gemeente-detail"),
+    path("netwerken/", networks.network_list, name="network-list"),
+    path("netwerken/<slug:slug>/", networks.network_detail, name="network-detail"),
+    path("netwerken/<slug:slug>/lid-toevoegen/", networks.membership_add, name="membership-add"),
+    path("netwerken/<slug:slug>/contactmoment/<str:code>/", networks.outreach_log, name="outreach-log"),
+    path("rollen/<int:pk>/beeindigen/", networks.membership_end, name="membership-end"),
+    path("rollen/<int:pk>/overdragen/", networks.membership_handover, name="membership-handover"),
+    path("dekking/", coverage.coverage_board, name="coverage-board"),
+    path("contactpersonen/", contacts.contact_list, name="contact-list"),
+    path("contactpersonen/nieuw/", contacts.contact_create, name="contact-create"),
+    path("contactpersonen/kiezen/", networks.contact_picker, name="contact-picker"),
+    path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact-detail"),
+    path("contactpersonen/<int:pk>/bewerken/", contacts.contact_edit, name="contact-edit"),
+    path("contactpersonen/<int:pk>/samenvoegen/", contacts.contact_merge, name="contact-merge"),
+]

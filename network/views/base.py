@@ -1,0 +1,34 @@
+"""Helpers shared by the web views: the reference date, permissions and service errors."""
+
+import datetime
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.utils import timezone
+
+from ..forms import parse_date
+
+
+def reference_date(request) -> datetime.date:
+    """The `?date=` the page shows the registry on (time travel); today when absent or unreadable."""
+    today = timezone.localdate()
+    on, ok = parse_date(request.GET.get("date"), today)
+    if not ok:
+        messages.warning(request, f"'{request.GET.get('date')}' is geen datum; de pagina toont vandaag.")
+    return on
+
+
+def write_permission(*perms: str):
+    """Login first (redirect to the login page), then the model permission (403 without it)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        @permission_required(perms, raise_exception=True)
+        def wrapped(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

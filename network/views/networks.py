@@ -1,0 +1,187 @@
+"""Networks: the list per theme, the page with members and coverage, and the writes on roles and outreach."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
+from ..models import Gemeente, Membership, Network
+from .base import reference_date, write_permission
+from .charts import quarter_chart
+
+CHART_START_YEAR = 2020
+
+
+def _network(slug: str) -> Network:
+    try:
+        return selectors.network_for_page(slug=slug)
+    except Network.DoesNotExist as exc:
+        raise Http404("Dit netwerk staat niet in het register.") from exc
+
+
+def coverage_chart(network: Network, on):
+    """The network's coverage at the start of every quarter since 2020, up to the shown date."""
+    import datetime
+
+    start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
+    dates = selectors.quarter_starts(start=start, end=on)
+    points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
+    return quarter_chart(points), points
+
+
+@login_required
+def network_list(request):
+    return render(request, "network/network_list.html", {"themes": selectors.network_list()})
+
+
+@login_required
+def network_detail(request, slug: str):
+    network = _network(slug)
+    on = reference_date(request)
+    context = {
+        "network": network,
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "members": list(selectors.network_members(network=network, on=on)),
+        "former": list(selectors.network_former_members(network=network, on=on)),
+    }
+    if network.per_gemeente:
+        context["coverage"] = selectors.network_coverage(network=network, on=on)
+        context["chart"], context["chart_points"] = coverage_chart(network, on)
+        for row in context["coverage"].rows:
+            row.outreach_form = outreach_form(row.gemeente)
+    return render(request, "network/network_detail.html", context)
+
+
+def outreach_form(gemeente: Gemeente, data=None) -> OutreachForm:
+    """One form per coverage row, with ids unique on the page."""
+    return OutreachForm(data, auto_id=f"id_%s_{gemeente.code}")
+
+
+def _picker_context(request) -> dict:
+    query = request.GET.get("q", "")
+    return {"q": query, "picked": selectors.contact_picker(query=query)}
+
+
+@login_required
+def contact_picker(request):
+    """Search results as radio buttons, swapped into a form by htmx."""
+    context = _picker_context(request)
+    context["field_name"] = request.GET.get("field", "contact")
+    return render(request, "network/partials/contact_picker_results.html", context)
+
+
+@write_permission("network.add_membership")
+def membership_add(request, slug: str):
+    network = _network(slug)
+    form = MembershipAddForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_start(
+                actor=request.user,
+                contact=data["contact"],
+                network=network,
+                role=data["role"],
+                gemeente=data["gemeente"],
+                start=data["start"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.contact} is toegevoegd aan {network}.")
+            return redirect(network)
+    context = {"network": network, "form": form, "field_name": "contact", **_picker_context(request)}
+    return render(request, "network/membership_add.html", context, status=400 if form.errors else 200)
+
+
+def _membership(pk: int) -> Membership:
+    return get_object_or_404(selectors.memberships_with_related(), pk=pk)
+
+
+@write_permission("network.change_membership")
+def membership_end(request, pk: int):
+    membership = _membership(pk)
+    form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"De rol van {membership.contact} in {membership.network} eindigt op {membership.end_date:%d-%m-%Y}.",
+            )
+            return redirect(membership.network)
+    return render(
+        request,
+        "network/membership_end.html",
+        {"membership": membership, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@write_permission("network.change_membership", "network.add_membership")
+def membership_handover(request, pk: int):
+    membership = _membership(pk)
+    form = HandoverForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = services.membership_handover(
+                actor=request.user, membership=membership, successor=data["successor"], on=data["on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.get_role_display()} in {membership.network} is overgedragen van {membership.contact} "
+                f"aan {new.contact} per {new.start_date:%d-%m-%Y}.",
+            )
+            return redirect(membership.network)
+    context = {"membership": membership, "form": form, "field_name": "successor", **_picker_context(request)}
+    return render(request, "network/membership_handover.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@write_permission("network.add_outreach")
+def outreach_log(request, slug: str, code: str):
+    """Log a contactmoment from the coverage table; htmx gets the updated table row back."""
+    network = _network(slug)
+    if not network.per_gemeente:
+        raise Http404("Dit netwerk heeft geen dekking per gemeente.")
+    gemeente = get_object_or_404(Gemeente, code=code)
+    form = outreach_form(gemeente, request.POST)
+    if form.is_valid():
+        try:
+            services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+    on = reference_date(request)
+    if not request.htmx:
+        if form.errors:
+            for error in form.errors.values():
+                messages.error(request, " ".join(error))
+        else:
+            messages.success(request, f"Contactmoment met {gemeente} vastgelegd.")
+        return redirect(network)
+    coverage = selectors.network_coverage(network=network, on=on)
+    row = next((r for r in coverage.rows if r.gemeente.id == gemeente.id), None)
+    if row is not None:
+        row.outreach_form = form if form.errors else outreach_form(gemeente)
+    context = {
+        "network": network,
+        "row": row,
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "saved": not form.errors,
+        "open": bool(form.errors),
+    }
+    return render(request, "network/partials/coverage_row.html", context)
