@@ -11,6 +11,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.text import capfirst
 
 from ..choices import CoverageStatus
 from ..models import (
@@ -172,7 +173,7 @@ def _entries(records: list, subject) -> list[HistoryEntry]:
         if previous is not None:
             delta = record.diff_against(previous, excluded_fields=IGNORED_HISTORY_FIELDS)
             for change in delta.changes:
-                verbose = str(record.instance_type._meta.get_field(change.field).verbose_name)
+                verbose = capfirst(str(record.instance_type._meta.get_field(change.field).verbose_name))
                 changes.append(
                     (verbose, _display(record, change.field, change.old), _display(record, change.field, change.new))
                 )
