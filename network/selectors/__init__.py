@@ -18,6 +18,14 @@ from .core import (
     unverified_memberships,
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
+from .imports import (
+    earlier_batch_with_same_file,
+    import_batches_with_related,
+    import_contacts,
+    import_memberships,
+    import_networks,
+    import_organisations,
+)
 from .web import (
     CoverageMatrix,
     CoveragePoint,
@@ -63,6 +71,7 @@ __all__ = [
     "coverage_matrix",
     "dashboard_coverage",
     "duplicate_candidates",
+    "earlier_batch_with_same_file",
     "follow_ups_due",
     "gemeente_for_page",
     "gemeente_history",
@@ -71,6 +80,11 @@ __all__ = [
     "gemeenten_by_region",
     "gemeenten_on",
     "group_by_theme",
+    "import_batches_with_related",
+    "import_contacts",
+    "import_memberships",
+    "import_networks",
+    "import_organisations",
     "memberships_with_related",
     "network_coverage",
     "network_for_page",
