@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, gemeenten, networks, search
+from .views import contacts, coverage, dashboard, gemeenten, imports, networks, search
 
 app_name = "network"
 
@@ -24,4 +24,9 @@ urlpatterns = [
     path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact-detail"),
     path("contactpersonen/<int:pk>/bewerken/", contacts.contact_edit, name="contact-edit"),
     path("contactpersonen/<int:pk>/samenvoegen/", contacts.contact_merge, name="contact-merge"),
+    path("import/", imports.import_upload, name="import-upload"),
+    path("import/voorbeeld/", imports.import_preview, name="import-preview"),
+    path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
+    path("import/<int:pk>/", imports.import_batch, name="import-batch"),
+    path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
 ]

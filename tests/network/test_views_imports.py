@@ -1,0 +1,85 @@
+"""The import wizard: upload → preview (nothing written) → confirm → batch page → undo."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from network.models import Contact, ImportBatch
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def importer_client(client):
+    user = UserFactory(username="importeur")
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="network"))
+    client.force_login(user)
+    return client
+
+
+def upload(client, name: str, content: bytes | None = None, **extra):
+    content = content if content is not None else (DATA / name).read_bytes()
+    data = {"file": SimpleUploadedFile(name, content), "network": "", "as_of": "", **extra}
+    return client.post(reverse("network:import-upload"), data)
+
+
+def test_preview_shows_what_will_change_and_writes_nothing(importer_client, afm):
+    contacts_before = Contact.objects.count()
+    response = upload(importer_client, "afm_titel.xlsx", network=afm.pk)
+    assert response.status_code == 302 and response["Location"] == reverse("network:import-preview")
+    html = importer_client.get(reverse("network:import-preview")).content.decode()
+    assert "Nieuwe contactpersonen" in html
+    assert "Import bevestigen" in html
+    assert Contact.objects.count() == contacts_before
+    assert not ImportBatch.objects.exists()
+
+
+def test_confirm_imports_and_undo_reverts(importer_client, afm):
+    contacts_before = Contact.objects.count()
+    upload(importer_client, "afm_titel.xlsx", network=afm.pk)
+    preview = importer_client.get(reverse("network:import-preview")).content.decode()
+    sha = preview.split('name="sha256" value="')[1].split('"')[0]
+    response = importer_client.post(reverse("network:import-confirm"), {"sha256": sha})
+    batch = ImportBatch.objects.get()
+    assert response["Location"] == reverse("network:import-batch", kwargs={"pk": batch.pk})
+    assert Contact.objects.count() > contacts_before
+    page = importer_client.get(response["Location"]).content.decode()
+    assert "Import terugdraaien" in page
+    importer_client.post(reverse("network:import-undo", kwargs={"pk": batch.pk}))
+    batch.refresh_from_db()
+    assert batch.status == "undone"
+    assert Contact.objects.count() == contacts_before
+
+
+def test_a_file_without_a_header_is_refused_with_a_dutch_message(importer_client):
+    upload(importer_client, "leeg.csv", b"foo;bar\n1;2\n")
+    response = importer_client.get(reverse("network:import-preview"), follow=True)
+    assert "kopregel" in response.content.decode()
+
+
+def test_row_errors_block_confirmation_unless_skipping(importer_client):
+    csv = "Naam;E-mail;Gemeente;Netwerk\nJan Jansen;jan@example.org;Atlantis;HackShield\n".encode("cp1252")
+    upload(importer_client, "fout.csv", csv)
+    html = importer_client.get(reverse("network:import-preview")).content.decode()
+    assert "Atlantis" in html
+    assert "Import bevestigen" not in html
+    upload(importer_client, "fout.csv", csv, skip_invalid="on")
+    assert "Import bevestigen" in importer_client.get(reverse("network:import-preview")).content.decode()
+
+
+def test_sync_without_network_is_refused_on_the_form(importer_client):
+    response = upload(importer_client, "afm_titel.xlsx", sync="on")
+    assert response.status_code == 400
+    assert "Kies het netwerk om te synchroniseren." in response.content.decode()
+
+
+def test_import_pages_need_the_permission(client):
+    client.force_login(UserFactory(username="lezer"))
+    assert client.get(reverse("network:import-upload")).status_code == 403
+    assert client.post(reverse("network:import-confirm")).status_code == 403
