@@ -223,7 +223,7 @@ class Importer:
         if not last and full:
             parts = split_name(full)
             first, tussen, last = first or parts.first_name, tussen or parts.tussenvoegsel, parts.last_name
-        elif last and not tussen:
+        elif last and "tussenvoegsel" not in self.cmap.columns:
             words = last.split()
             run = 0
             while run < len(words) - 1 and words[run].lower() in _PARTICLES:

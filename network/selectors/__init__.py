@@ -19,7 +19,9 @@ from .core import (
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
 from .imports import (
+    contacts_without_active_role,
     earlier_batch_with_same_file,
+    export_memberships,
     import_batches_with_related,
     import_contacts,
     import_memberships,
@@ -66,12 +68,14 @@ __all__ = [
     "contact_timeline",
     "contacts_for_gemeente",
     "contacts_with_related",
+    "contacts_without_active_role",
     "coverage_for_gemeente",
     "coverage_history",
     "coverage_matrix",
     "dashboard_coverage",
     "duplicate_candidates",
     "earlier_batch_with_same_file",
+    "export_memberships",
     "follow_ups_due",
     "gemeente_for_page",
     "gemeente_history",

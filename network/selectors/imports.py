@@ -1,10 +1,12 @@
 """Reads for the importer: the registry loaded once per import, so matching never queries per row."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from ..models import Contact, ImportBatch, Membership, Network, Organisation
+from ..models import Contact, Gemeente, ImportBatch, Membership, Network, Organisation
+from .core import memberships_with_related
 
 
 def import_networks() -> list[Network]:
@@ -33,3 +35,20 @@ def import_batches_with_related() -> QuerySet[ImportBatch]:
 
 def earlier_batch_with_same_file(*, sha256: str) -> ImportBatch | None:
     return ImportBatch.objects.filter(sha256=sha256, undone_at__isnull=True).order_by("-created", "-id").first()
+
+
+def export_memberships(
+    *, on: datetime.date, network: Network | None = None, gemeente: Gemeente | None = None
+) -> QuerySet[Membership]:
+    """Roles active on `on` for an export, optionally of one network or held for one gemeente."""
+    memberships = memberships_with_related().active_on(on)
+    if network is not None:
+        memberships = memberships.filter(network=network)
+    if gemeente is not None:
+        memberships = memberships.filter(gemeente=gemeente)
+    return memberships.order_by("network__name", "gemeente__name", "contact__last_name", "contact__first_name", "id")
+
+
+def contacts_without_active_role(*, on: datetime.date) -> QuerySet[Contact]:
+    active = Membership.objects.active_on(on).values("contact_id")
+    return Contact.objects.exclude(id__in=active).select_related("organisation").order_by("last_name", "first_name")
