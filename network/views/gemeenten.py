@@ -20,12 +20,16 @@ def gemeente_list(request):
     )
 
 
-@login_required
-def gemeente_detail(request, code: str):
+def gemeente_or_404(code: str) -> Gemeente:
     try:
-        gemeente = selectors.gemeente_for_page(code=code)
+        return selectors.gemeente_for_page(code=code)
     except Gemeente.DoesNotExist as exc:
         raise Http404("Deze gemeente staat niet in het register.") from exc
+
+
+@login_required
+def gemeente_detail(request, code: str):
+    gemeente = gemeente_or_404(code)
     on = reference_date(request)
     memberships = list(selectors.contacts_for_gemeente(gemeente=gemeente, on=on))
     context = {

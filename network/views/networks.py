@@ -17,7 +17,7 @@ from .charts import quarter_chart
 CHART_START_YEAR = 2020
 
 
-def _network(slug: str) -> Network:
+def network_or_404(slug: str) -> Network:
     try:
         return selectors.network_for_page(slug=slug)
     except Network.DoesNotExist as exc:
@@ -41,7 +41,7 @@ def network_list(request):
 
 @login_required
 def network_detail(request, slug: str):
-    network = _network(slug)
+    network = network_or_404(slug)
     on = reference_date(request)
     context = {
         "network": network,
@@ -78,7 +78,7 @@ def contact_picker(request):
 
 @write_permission("network.add_membership")
 def membership_add(request, slug: str):
-    network = _network(slug)
+    network = network_or_404(slug)
     form = MembershipAddForm(request.POST or None, network=network)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -154,7 +154,7 @@ def membership_handover(request, pk: int):
 @write_permission("network.add_outreach")
 def outreach_log(request, slug: str, code: str):
     """Log a contactmoment from the coverage table; htmx gets the updated table row back."""
-    network = _network(slug)
+    network = network_or_404(slug)
     if not network.per_gemeente:
         raise Http404("Dit netwerk heeft geen dekking per gemeente.")
     gemeente = get_object_or_404(Gemeente, code=code)

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from network.models import Contact, ImportBatch
-from tests.factories import UserFactory
+from tests.factories import UserFactory, network
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +83,42 @@ def test_import_pages_need_the_permission(client):
     client.force_login(UserFactory(username="lezer"))
     assert client.get(reverse("network:import-upload")).status_code == 403
     assert client.post(reverse("network:import-confirm")).status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_gemeente_export_lists_the_roles_on_the_chosen_date(importer_client, fmt, django_assert_num_queries):
+    from tests.factories import MembershipFactory, gemeente
+
+    MembershipFactory(contact__last_name="=SOM(A1)", gemeente=gemeente("GM0606"))
+    MembershipFactory.create_batch(3, gemeente=gemeente("GM0606"), network=network("hackshield"))
+    url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": fmt})
+    with django_assert_num_queries(5):
+        response = importer_client.get(url, {"date": "2021-03-01"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="rollen-schiedam-2021-03-01.{fmt}"'
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        assert text.startswith("Voornaam;Tussenvoegsel;Achternaam")
+        assert "'=SOM(A1)" in text
+    else:
+        assert response.content[:2] == b"PK"
+
+
+def test_network_and_coverage_exports_download(importer_client):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    response = importer_client.get(reverse("network:network-export", kwargs={"slug": "hackshield", "fmt": "csv"}))
+    assert response.status_code == 200
+    response = importer_client.get(reverse("network:coverage-export", kwargs={"fmt": "xlsx"}), {"region": "ZHZ"})
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Gemeente", "CBS-code", "Regio", "Aandachtsfunctionarissen mensenhandel – status")
+    assert len(rows) == 11
+    assert {row[2] for row in rows[1:]} == {"ZHZ"}
+
+
+def test_unknown_export_format_is_a_404(importer_client):
+    url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": "pdf"})
+    assert importer_client.get(url).status_code == 404

@@ -1,0 +1,76 @@
+"""Downloads of what a page shows, as xlsx or csv, through the importer's export (formula escaping included)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+
+from .. import selectors
+from ..importing.export import CONTENT_TYPES, FORMATS, export_memberships, write_table
+from ..models import Region
+from .base import reference_date
+from .gemeenten import gemeente_or_404
+from .networks import network_or_404
+
+
+def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise Http404("Exporteren kan als xlsx of csv.")
+
+
+@login_required
+def gemeente_export(request, code: str, fmt: str):
+    """The roles the gemeente page shows on its date."""
+    _check_format(fmt)
+    gemeente = gemeente_or_404(code)
+    on = reference_date(request)
+    memberships = selectors.contacts_for_gemeente(gemeente=gemeente, on=on)
+    return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
+
+
+@login_required
+def network_export(request, slug: str, fmt: str):
+    _check_format(fmt)
+    network = network_or_404(slug)
+    on = reference_date(request)
+    memberships = selectors.export_memberships(on=on, network=network)
+    return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
+
+
+@login_required
+def coverage_export(request, fmt: str):
+    """The coverage board as a table: per gemeente, per network the status, participant, last outreach, follow-up."""
+    _check_format(fmt)
+    on = reference_date(request)
+    region = request.GET.get("region") or None
+    if region:
+        get_object_or_404(Region, code=region)
+    matrix = selectors.coverage_matrix(on=on, region=region)
+    headers = ["Gemeente", "CBS-code", "Regio"]
+    for network in matrix.networks:
+        headers += [
+            f"{network} – status",
+            f"{network} – deelnemer",
+            f"{network} – laatste contact",
+            f"{network} – vervolg op",
+        ]
+    rows = []
+    for gemeente, cells in matrix.rows:
+        row = [gemeente.name, gemeente.code, gemeente.region.code]
+        for _, cell in cells:
+            outreach = cell.last_outreach if cell else None
+            row += [
+                str(cell.status_label) if cell else "",
+                ", ".join(m.contact.full_name for m in cell.memberships) if cell else "",
+                outreach.date if outreach else None,
+                cell.next_follow_up if cell else None,
+            ]
+        rows.append(row)
+    name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"
+    return _download(write_table(headers, rows, fmt, sheet_title="Dekking"), fmt, name)
