@@ -26,7 +26,7 @@ from ..models import (
     Theme,
 )
 from .core import gemeenten_on, memberships_with_related, per_gemeente_networks
-from .coverage import COVERED_STATUSES, DECLINED_STATUSES, IN_PROGRESS_STATUSES, Coverage, network_coverage
+from .coverage import COVERED_STATUSES, DECLINED_STATUSES, IN_PROGRESS_STATUSES
 
 
 @dataclass
@@ -94,7 +94,7 @@ def coverage_for_gemeente(*, gemeente: Gemeente, on: datetime.date) -> list[Geme
     if not gemeente.is_valid_on(on):
         return []
     networks = list(per_gemeente_networks())
-    rows = coverage_history(networks=networks, dates=[on], gemeente_ids={gemeente.id})
+    rows = coverage_history(networks=networks, dates=[on], gemeenten=[gemeente])
     return [GemeenteCoverage(network, rows[network.id][0].counts_by_gemeente.get(gemeente.id)) for network in networks]
 
 
@@ -125,9 +125,11 @@ def recent_imports(*, limit: int = 5) -> QuerySet[ImportBatch]:
     return ImportBatch.objects.select_related("user", "network", "undone_by").order_by("-created", "-id")[:limit]
 
 
-def dashboard_coverage(*, on: datetime.date) -> list[Coverage]:
-    """Coverage on `on` of every per-gemeente network (a handful of networks, reference data)."""
-    return [network_coverage(network=network, on=on) for network in per_gemeente_networks()]
+def coverage_summaries(*, on: datetime.date) -> list[tuple[Network, dict[str, int]]]:
+    """Per per-gemeente network, how many member gemeenten are covered, in progress, declined or to approach."""
+    networks = list(per_gemeente_networks())
+    history = coverage_history(networks=networks, dates=[on], gemeenten=list(gemeenten_on(on=on)))
+    return [(network, history[network.id][0].counts) for network in networks]
 
 
 def contact_for_page(*, pk: int) -> Contact:
@@ -269,7 +271,7 @@ def quarter_starts(*, start: datetime.date, end: datetime.date) -> list[datetime
 
 
 def coverage_history(
-    *, networks: list[Network], dates: list[datetime.date], gemeente_ids: set[int] | None = None
+    *, networks: list[Network], dates: list[datetime.date], gemeenten: list[Gemeente] | None = None
 ) -> dict[int, list[CoveragePoint]]:
     """The coverage rule of DOMAIN.md for several networks on several dates, from four queries in all.
 
@@ -278,7 +280,8 @@ def coverage_history(
     the same rule in memory for each date.
     """
     network_ids = [n.id for n in networks]
-    gemeenten = list(Gemeente.objects.all() if gemeente_ids is None else Gemeente.objects.filter(id__in=gemeente_ids))
+    if gemeenten is None:
+        gemeenten = list(Gemeente.objects.all())
     ids = {g.id for g in gemeenten}
     roles = defaultdict(list)
     for network_id, gemeente_id, start, end in Membership.objects.filter(
@@ -338,23 +341,40 @@ def coverage_history(
 
 
 @dataclass
+class MatrixCell:
+    gemeente: Gemeente
+    network: Network
+    status: str
+
+    @property
+    def status_label(self) -> str:
+        return CoverageStatus(self.status).label
+
+
+@dataclass
 class CoverageMatrix:
     date: datetime.date
     networks: list[Network]
-    coverages: list[Coverage]
-    rows: list[tuple[Gemeente, list]]
+    rows: list[tuple[Gemeente, list[MatrixCell]]]
+
+    def column(self, network: Network) -> list[MatrixCell]:
+        index = self.networks.index(network)
+        return [cells[index] for _, cells in self.rows]
 
 
 def coverage_matrix(*, on: datetime.date, region: str | None = None) -> CoverageMatrix:
-    """Gemeenten × per-gemeente networks on `on`, each cell the coverage row of that gemeente in that network."""
+    """Gemeenten × per-gemeente networks on `on`: the coverage status of every cell, from five queries."""
     networks = list(per_gemeente_networks())
-    coverages = [network_coverage(network=network, on=on) for network in networks]
-    by_network = [{row.gemeente.id: row for row in coverage.rows} for coverage in coverages]
-    gemeenten = gemeenten_on(on=on)
-    if region:
-        gemeenten = gemeenten.filter(region__code__iexact=region)
+    gemeenten = [g for g in gemeenten_on(on=on) if not region or g.region.code.lower() == region.lower()]
+    history = coverage_history(networks=networks, dates=[on], gemeenten=gemeenten)
     rows = [
-        (gemeente, [(network, cells.get(gemeente.id)) for network, cells in zip(networks, by_network, strict=True)])
+        (
+            gemeente,
+            [
+                MatrixCell(gemeente, network, history[network.id][0].counts_by_gemeente[gemeente.id])
+                for network in networks
+            ],
+        )
         for gemeente in gemeenten
     ]
-    return CoverageMatrix(date=on, networks=networks, coverages=coverages, rows=rows)
+    return CoverageMatrix(date=on, networks=networks, rows=rows)

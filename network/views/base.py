@@ -32,3 +32,14 @@ def write_permission(*perms: str):
         return wrapped
 
     return decorator
+
+
+LONG_LIST_SHOWN = 50
+
+
+def shown(request, param: str, queryset, name: str) -> dict:
+    """The first rows of a long history, or all of them when `?<param>=alle`; one query either way."""
+    if request.GET.get(param) == "alle":
+        return {name: list(queryset), f"{name}_more": False}
+    rows = list(queryset[: LONG_LIST_SHOWN + 1])
+    return {name: rows[:LONG_LIST_SHOWN], f"{name}_more": len(rows) > LONG_LIST_SHOWN}

@@ -19,9 +19,9 @@ def coverage_board(request):
     if region not in {r.code for r in regions}:
         region = ""
     matrix = selectors.coverage_matrix(on=on, region=region or None)
-    selected = next((c for c in matrix.coverages if c.network.slug == request.GET.get("network")), None)
-    if selected is None and matrix.coverages:
-        selected = matrix.coverages[0]
+    selected = next((n for n in matrix.networks if n.slug == request.GET.get("network")), None)
+    if selected is None and matrix.networks:
+        selected = matrix.networks[0]
     context = {
         "on": on,
         "is_today": on == timezone.localdate(),
@@ -31,7 +31,6 @@ def coverage_board(request):
         "selected": selected,
     }
     if selected is not None:
-        rows = [row for row in selected.rows if not region or row.gemeente.region.code == region]
-        context["tiles"], context["map_width"], context["map_height"] = tile_map(rows)
-        context["chart"], context["chart_points"] = coverage_chart(selected.network, on)
+        context["tiles"], context["map_width"], context["map_height"] = tile_map(matrix.column(selected))
+        context["chart"], context["chart_points"] = coverage_chart(selected, on)
     return render(request, "network/coverage_board.html", context)

@@ -13,11 +13,11 @@ UNVERIFIED_SHOWN = 20
 @login_required
 def dashboard(request):
     today = timezone.localdate()
-    coverages = selectors.dashboard_coverage(on=today)
+    summaries = selectors.coverage_summaries(on=today)
     unverified = list(selectors.unverified_memberships(on=today)[: UNVERIFIED_SHOWN + 1])
     context = {
         "today": today,
-        "coverages": [(coverage, coverage_bar(coverage.summary)) for coverage in coverages],
+        "coverages": [(network, counts, coverage_bar(counts)) for network, counts in summaries],
         "follow_ups": list(selectors.follow_ups_due(on=today, days=14)),
         "imports": list(selectors.recent_imports(limit=5)),
         "unverified": unverified[:UNVERIFIED_SHOWN],

@@ -51,9 +51,10 @@ def coverage_export(request, fmt: str):
     region = request.GET.get("region") or None
     if region:
         get_object_or_404(Region, code=region)
-    matrix = selectors.coverage_matrix(on=on, region=region)
+    coverages = [selectors.network_coverage(network=n, on=on) for n in selectors.per_gemeente_networks()]
+    by_network = [{row.gemeente.id: row for row in coverage.rows} for coverage in coverages]
     headers = ["Gemeente", "CBS-code", "Regio"]
-    for network in matrix.networks:
+    for network in (coverage.network for coverage in coverages):
         headers += [
             f"{network} – status",
             f"{network} – deelnemer",
@@ -61,15 +62,18 @@ def coverage_export(request, fmt: str):
             f"{network} – vervolg op",
         ]
     rows = []
-    for gemeente, cells in matrix.rows:
+    members = [row.gemeente for row in coverages[0].rows] if coverages else []
+    for gemeente in members:
+        if region and gemeente.region.code != region:
+            continue
         row = [gemeente.name, gemeente.code, gemeente.region.code]
-        for _, cell in cells:
-            outreach = cell.last_outreach if cell else None
+        for cells in by_network:
+            cell = cells[gemeente.id]
             row += [
-                str(cell.status_label) if cell else "",
-                ", ".join(m.contact.full_name for m in cell.memberships) if cell else "",
-                outreach.date if outreach else None,
-                cell.next_follow_up if cell else None,
+                str(cell.status_label),
+                ", ".join(m.contact.full_name for m in cell.memberships),
+                cell.last_outreach.date if cell.last_outreach else None,
+                cell.next_follow_up,
             ]
         rows.append(row)
     name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"

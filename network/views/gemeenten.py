@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from .. import selectors
 from ..models import Gemeente
-from .base import reference_date
+from .base import reference_date, shown
 
 
 @login_required
@@ -42,7 +42,7 @@ def gemeente_detail(request, code: str):
         "role_count": len(memberships),
         "coverage": selectors.coverage_for_gemeente(gemeente=gemeente, on=on),
         "outreach": list(selectors.outreach_for_gemeente(gemeente=gemeente)),
-        "history": list(selectors.gemeente_history(gemeente=gemeente)),
+        **shown(request, "geschiedenis", selectors.gemeente_history(gemeente=gemeente), "history"),
         "participation_changes": list(selectors.gemeente_participation_changes(gemeente=gemeente)),
     }
     return render(request, "network/gemeente_detail.html", context)

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
+from ..choices import OutreachChannel
 from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
 from ..models import Gemeente, Membership, Network
-from .base import reference_date, write_permission
+from .base import reference_date, shown, write_permission
 from .charts import quarter_chart
 
 CHART_START_YEAR = 2020
@@ -48,19 +49,16 @@ def network_detail(request, slug: str):
         "on": on,
         "is_today": on == timezone.localdate(),
         "members": list(selectors.network_members(network=network, on=on)),
-        "former": list(selectors.network_former_members(network=network, on=on)),
+        **shown(request, "oud", selectors.network_former_members(network=network, on=on), "former"),
     }
     if network.per_gemeente:
         context["coverage"] = selectors.network_coverage(network=network, on=on)
         context["chart"], context["chart_points"] = coverage_chart(network, on)
+        context["channels"] = OutreachChannel.choices
+        blank = OutreachForm()
         for row in context["coverage"].rows:
-            row.outreach_form = outreach_form(row.gemeente)
+            row.outreach_form = blank
     return render(request, "network/network_detail.html", context)
-
-
-def outreach_form(gemeente: Gemeente, data=None) -> OutreachForm:
-    """One form per coverage row, with ids unique on the page."""
-    return OutreachForm(data, auto_id=f"id_%s_{gemeente.code}")
 
 
 def _picker_context(request) -> dict:
@@ -158,7 +156,7 @@ def outreach_log(request, slug: str, code: str):
     if not network.per_gemeente:
         raise Http404("Dit netwerk heeft geen dekking per gemeente.")
     gemeente = get_object_or_404(Gemeente, code=code)
-    form = outreach_form(gemeente, request.POST)
+    form = OutreachForm(request.POST)
     if form.is_valid():
         try:
             services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **form.cleaned_data)
@@ -175,13 +173,14 @@ def outreach_log(request, slug: str, code: str):
     coverage = selectors.network_coverage(network=network, on=on)
     row = next((r for r in coverage.rows if r.gemeente.id == gemeente.id), None)
     if row is not None:
-        row.outreach_form = form if form.errors else outreach_form(gemeente)
+        row.outreach_form = form if form.errors else OutreachForm()
     context = {
         "network": network,
         "row": row,
         "on": on,
         "is_today": on == timezone.localdate(),
         "saved": not form.errors,
+        "channels": OutreachChannel.choices,
         "open": bool(form.errors),
     }
     return render(request, "network/partials/coverage_row.html", context)

@@ -152,7 +152,7 @@ def test_gemeente_list_groups_by_region_with_a_fixed_number_of_queries(
 
 
 def test_gemeente_page_groups_roles_by_theme_and_network(kernteam_client, registry, django_assert_num_queries):
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = kernteam_client.get(reverse("network:gemeente-detail", kwargs={"code": "GM0606"}))
     html = response.content.decode()
     assert "<h3>Mensenhandel</h3>" in html
@@ -341,7 +341,7 @@ def test_dashboard_shows_coverage_follow_ups_and_unverified_roles(
         outcome="Herinnering gestuurd",
         follow_up_date=TODAY() + datetime.timedelta(days=5),
     )
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(12):
         response = kernteam_client.get(reverse("network:dashboard"))
     html = response.content.decode()
     assert "Herinnering gestuurd" in html
@@ -350,7 +350,7 @@ def test_dashboard_shows_coverage_follow_ups_and_unverified_roles(
 
 
 def test_coverage_board_shows_every_status(kernteam_client, registry, django_assert_num_queries):
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(14):
         response = kernteam_client.get(reverse("network:coverage-board"), {"network": "hackshield"})
     html = response.content.decode()
     matrix = html.split('id="matrix"')[1].split("</table>")[0]
@@ -472,3 +472,23 @@ def test_participation_status_counts_as_covered(kernteam_client, registry, actor
     )
     html = kernteam_client.get(reverse("network:network-detail", kwargs={"slug": "hackshield"})).content.decode()
     assert "Gedekt" in html.split('id="dekking-GM0613"')[1].split("</tr>")[0]
+
+
+def test_long_history_shows_the_latest_fifty_with_a_link_to_all(kernteam_client, registry, schiedam):
+    for index in range(55):
+        start = datetime.date(2010, 1, 1) + datetime.timedelta(days=index * 2)
+        MembershipFactory(
+            network=network("var-bestuur"),
+            gemeente=schiedam,
+            role="lid",
+            start_date=start,
+            end_date=start + datetime.timedelta(days=1),
+        )
+    url = reverse("network:gemeente-detail", kwargs={"code": "GM0606"})
+    html = kernteam_client.get(url).content.decode()
+    history = html.split('id="geschiedenis-titel"')[1].split("Deelname aan programma")[0]
+    assert history.count("<tr>") == 1 + 50
+    assert "Toon de volledige geschiedenis" in history
+    everything = kernteam_client.get(url, {"geschiedenis": "alle"}).content.decode()
+    rows = everything.split('id="geschiedenis-titel"')[1].split("Deelname aan programma")[0].count("<tr>")
+    assert rows == 1 + Membership.objects.filter(gemeente=schiedam).count()
