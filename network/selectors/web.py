@@ -28,6 +28,34 @@ from ..models import (
 from .core import gemeenten_on, memberships_with_related, per_gemeente_networks
 from .coverage import COVERED_STATUSES, DECLINED_STATUSES, IN_PROGRESS_STATUSES
 
+# Columns no list of roles shows. Not loading (and converting) them halves the ORM's work on pages with
+# hundreds of roles; a template that did read one would make a query per row, which the pinned counts catch.
+UNSHOWN_MEMBERSHIP_FIELDS = (
+    "created",
+    "updated",
+    "notes",
+    "contact__created",
+    "contact__updated",
+    "contact__notes",
+    "contact__organisation__created",
+    "contact__organisation__updated",
+    "network__created",
+    "network__updated",
+    "network__description",
+    "network__theme__created",
+    "network__theme__updated",
+    "gemeente__created",
+    "gemeente__updated",
+    "gemeente__aliases",
+    "gemeente__region__created",
+    "gemeente__region__updated",
+)
+
+
+def lean_memberships(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+    """A membership list (from memberships_with_related) without the columns list pages never show."""
+    return memberships.defer(*UNSHOWN_MEMBERSHIP_FIELDS)
+
 
 @dataclass
 class RegionGroup:
@@ -68,7 +96,7 @@ def gemeente_for_page(*, code: str) -> Gemeente:
 
 def gemeente_history(*, gemeente: Gemeente) -> QuerySet[Membership]:
     """Every role ever held on behalf of the gemeente, newest first: who had it, and when."""
-    return memberships_with_related().filter(gemeente=gemeente).order_by("-start_date", "-id")
+    return lean_memberships(memberships_with_related().filter(gemeente=gemeente).order_by("-start_date", "-id"))
 
 
 def gemeente_participation_changes(*, gemeente: Gemeente) -> QuerySet[ParticipationStatusChange]:
@@ -138,7 +166,7 @@ def contact_for_page(*, pk: int) -> Contact:
 
 def contact_timeline(*, contact: Contact) -> QuerySet[Membership]:
     """All of a contact's roles, active and ended, oldest first: the periods in which the person held them."""
-    return memberships_with_related().filter(contact=contact).order_by("start_date", "id")
+    return lean_memberships(memberships_with_related().filter(contact=contact).order_by("start_date", "id"))
 
 
 @dataclass

@@ -31,7 +31,7 @@ def gemeente_or_404(code: str) -> Gemeente:
 def gemeente_detail(request, code: str):
     gemeente = gemeente_or_404(code)
     on = reference_date(request)
-    memberships = list(selectors.contacts_for_gemeente(gemeente=gemeente, on=on))
+    memberships = list(selectors.lean_memberships(selectors.contacts_for_gemeente(gemeente=gemeente, on=on)))
     context = {
         "gemeente": gemeente,
         "on": on,

@@ -48,8 +48,13 @@ def network_detail(request, slug: str):
         "network": network,
         "on": on,
         "is_today": on == timezone.localdate(),
-        "members": list(selectors.network_members(network=network, on=on)),
-        **shown(request, "oud", selectors.network_former_members(network=network, on=on), "former"),
+        "members": list(selectors.lean_memberships(selectors.network_members(network=network, on=on))),
+        **shown(
+            request,
+            "oud",
+            selectors.lean_memberships(selectors.network_former_members(network=network, on=on)),
+            "former",
+        ),
     }
     if network.per_gemeente:
         context["coverage"] = selectors.network_coverage(network=network, on=on)
@@ -180,6 +185,7 @@ def outreach_log(request, slug: str, code: str):
         "on": on,
         "is_today": on == timezone.localdate(),
         "saved": not form.errors,
+        "can_log": True,
         "channels": OutreachChannel.choices,
         "open": bool(form.errors),
     }
