@@ -66,9 +66,13 @@ def network_detail(request, slug: str):
     return render(request, "network/network_detail.html", context)
 
 
-def _picker_context(request) -> dict:
+def _picker_context(request, chosen=None) -> dict:
+    """Search results for the contact picker; after a refused submit the chosen contact stays chosen."""
     query = request.GET.get("q", "")
-    return {"q": query, "picked": selectors.contact_picker(query=query)}
+    picked = selectors.contact_picker(query=query)
+    if chosen is not None:
+        picked = [chosen, *(c for c in picked if c.pk != chosen.pk)]
+    return {"q": query or (str(chosen) if chosen else ""), "picked": picked, "chosen_pk": chosen.pk if chosen else None}
 
 
 @login_required
@@ -99,7 +103,8 @@ def membership_add(request, slug: str):
         else:
             messages.success(request, f"{membership.contact} is toegevoegd aan {network}.")
             return redirect(network)
-    context = {"network": network, "form": form, "field_name": "contact", **_picker_context(request)}
+    chosen = form.cleaned_data.get("contact") if form.is_bound else None
+    context = {"network": network, "form": form, "field_name": "contact", **_picker_context(request, chosen)}
     return render(request, "network/membership_add.html", context, status=400 if form.errors else 200)
 
 
@@ -149,7 +154,8 @@ def membership_handover(request, pk: int):
                 f"aan {new.contact} per {new.start_date:%d-%m-%Y}.",
             )
             return redirect(membership.network)
-    context = {"membership": membership, "form": form, "field_name": "successor", **_picker_context(request)}
+    chosen = form.cleaned_data.get("successor") if form.is_bound else None
+    context = {"membership": membership, "form": form, "field_name": "successor", **_picker_context(request, chosen)}
     return render(request, "network/membership_handover.html", context, status=400 if form.errors else 200)
 
 

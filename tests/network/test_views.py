@@ -492,3 +492,27 @@ def test_long_history_shows_the_latest_fifty_with_a_link_to_all(kernteam_client,
     everything = kernteam_client.get(url, {"geschiedenis": "alle"}).content.decode()
     rows = everything.split('id="geschiedenis-titel"')[1].split("Deelname aan programma")[0].count("<tr>")
     assert rows == 1 + Membership.objects.filter(gemeente=schiedam).count()
+
+
+def test_contact_search_also_matches_the_gemeente_and_network_of_a_role(kernteam_client, registry, rotterdam):
+    by_role = MembershipFactory(network=network("hackshield"), gemeente=rotterdam, contact__last_name="Rolhouder")
+    ContactFactory(last_name="Buitenstaander", organisation=None)
+    response = kernteam_client.get(reverse("network:contact-list"), {"search": "hackshield rotterdam"})
+    html = response.content.decode()
+    assert "Rolhouder" in html
+    assert "Buitenstaander" not in html
+    assert "Functionaris" not in html
+    assert by_role.contact.sort_name in html
+
+
+def test_refused_handover_keeps_the_chosen_successor_selected(kernteam_client, registry):
+    membership = Membership.objects.get(contact=registry["new"])
+    successor = ContactFactory(first_name="Gekozen", last_name="Opvolger")
+    response = kernteam_client.post(
+        reverse("network:membership-handover", kwargs={"pk": membership.pk}),
+        {"successor": successor.pk, "on": "2019-01-01"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f'value="{successor.pk}" id="kies-{successor.pk}" checked' in html
+    assert "De overdrachtsdatum moet na de startdatum" in html

@@ -122,3 +122,17 @@ def test_network_and_coverage_exports_download(importer_client):
 def test_unknown_export_format_is_a_404(importer_client):
     url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": "pdf"})
     assert importer_client.get(url).status_code == 404
+
+
+def test_batch_page_and_upload_page_have_fixed_query_counts(importer_client, afm, django_assert_num_queries):
+    for _ in range(2):
+        upload(importer_client, "afm_titel.xlsx", network=afm.pk)
+        preview = importer_client.get(reverse("network:import-preview")).content.decode()
+        sha = preview.split('name="sha256" value="')[1].split('"')[0]
+        importer_client.post(reverse("network:import-confirm"), {"sha256": sha})
+    batch = ImportBatch.objects.order_by("pk").first()
+    with django_assert_num_queries(5):
+        assert importer_client.get(reverse("network:import-batch", kwargs={"pk": batch.pk})).status_code == 200
+    with django_assert_num_queries(6):
+        page = importer_client.get(reverse("network:import-upload")).content.decode()
+    assert page.count("Import #") == 2
