@@ -50,6 +50,7 @@ from .web import (
     lean_memberships,
     network_for_page,
     network_list,
+    network_members_with_coverage,
     quarter_starts,
     recent_imports,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "network_former_members",
     "network_list",
     "network_members",
+    "network_members_with_coverage",
     "outreach_for_gemeente",
     "participation_statuses_on",
     "participations_with_history",

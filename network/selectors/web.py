@@ -25,7 +25,7 @@ from ..models import (
     Region,
     Theme,
 )
-from .core import gemeenten_on, memberships_with_related, per_gemeente_networks
+from .core import gemeenten_on, memberships_with_related, network_members, per_gemeente_networks
 from .coverage import COVERED_STATUSES, DECLINED_STATUSES, IN_PROGRESS_STATUSES
 
 # Columns no list of roles shows. Not loading (and converting) them halves the ORM's work on pages with
@@ -143,6 +143,19 @@ def network_list() -> list[tuple[Theme, list[Network]]]:
         .order_by("theme__position", "theme__name", "level", "name")
     )
     return [(theme, list(items)) for theme, items in groupby(networks, key=lambda n: n.theme)]
+
+
+def network_members_with_coverage(*, network: Network, on: datetime.date, coverage) -> list[Membership]:
+    """The network's active roles, taking those that cover a member gemeente from its coverage rows.
+
+    A per-gemeente network's page shows both its coverage and its members; the coverage already holds
+    the roles of every member gemeente, so only the other roles (no gemeente, or one that is no member
+    on `on`) are read again. Ordered as network_members orders them.
+    """
+    members = [m for row in coverage.rows for m in row.memberships]
+    member_ids = [row.gemeente.id for row in coverage.rows]
+    members += lean_memberships(network_members(network=network, on=on).exclude(gemeente_id__in=member_ids))
+    return sorted(members, key=lambda m: (m.gemeente.name if m.gemeente_id else "", m.role, m.contact.last_name, m.pk))
 
 
 def network_for_page(*, slug: str) -> Network:

@@ -48,7 +48,6 @@ def network_detail(request, slug: str):
         "network": network,
         "on": on,
         "is_today": on == timezone.localdate(),
-        "members": list(selectors.lean_memberships(selectors.network_members(network=network, on=on))),
         **shown(
             request,
             "oud",
@@ -57,12 +56,16 @@ def network_detail(request, slug: str):
         ),
     }
     if network.per_gemeente:
-        context["coverage"] = selectors.network_coverage(network=network, on=on)
+        coverage = selectors.network_coverage(network=network, on=on)
+        context["coverage"] = coverage
+        context["members"] = selectors.network_members_with_coverage(network=network, on=on, coverage=coverage)
         context["chart"], context["chart_points"] = coverage_chart(network, on)
         context["channels"] = OutreachChannel.choices
         blank = OutreachForm()
-        for row in context["coverage"].rows:
+        for row in coverage.rows:
             row.outreach_form = blank
+    else:
+        context["members"] = list(selectors.lean_memberships(selectors.network_members(network=network, on=on)))
     return render(request, "network/network_detail.html", context)
 
 

@@ -516,3 +516,17 @@ def test_refused_handover_keeps_the_chosen_successor_selected(kernteam_client, r
     assert response.status_code == 400
     assert f'value="{successor.pk}" id="kies-{successor.pk}" checked' in html
     assert "De overdrachtsdatum moet na de startdatum" in html
+
+
+def test_per_gemeente_network_page_lists_every_active_role_in_order(kernteam_client, registry, afm):
+    from network import selectors
+
+    MembershipFactory(network=afm, gemeente=None, contact__last_name="Zondergemeente")
+    MembershipFactory(network=afm, gemeente=gemeente("GM0501"), contact__last_name="Uitbrielle")
+    html = kernteam_client.get(reverse("network:network-detail", kwargs={"slug": afm.slug})).content.decode()
+    members = html.split('id="leden-titel"')[1].split('id="oud-titel"')[0]
+    expected = list(selectors.network_members(network=afm, on=TODAY()))
+    assert members.count('<th scope="row">') == len(expected) == 4
+    positions = [members.index(m.contact.full_name) for m in expected if m.gemeente_id]
+    assert positions == sorted(positions)
+    assert "Zondergemeente" in members and "Uitbrielle" in members
