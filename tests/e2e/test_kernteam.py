@@ -99,7 +99,10 @@ def test_hand_over_a_role(page):
     successor = Contact.objects.exclude(pk=membership.contact_id).filter(last_name="Bakker").first()
     page.goto("/netwerken/aandachtsfunctionarissen-mensenhandel/")
     page.get_by_role("link", name=f"Overdragen ({membership.contact.full_name})").click()
+    page.wait_for_url(f"**/rollen/{membership.pk}/overdragen/")
     page.get_by_label("Zoek de opvolger").fill(successor.email)
+    # Enter searches: in place with htmx, or by reloading the page with ?q= before htmx has started.
+    page.get_by_label("Zoek de opvolger").press("Enter")
     page.get_by_label(successor.full_name, exact=False).check()
     page.get_by_label("Overdrachtsdatum").fill("2025-06-01")
     page.get_by_role("button", name="Overdragen").click()
