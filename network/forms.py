@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .choices import OutreachChannel, Role
+from .choices import OutreachChannel, ParticipationStatus, Role
 from .models import Contact, Gemeente, Network, Organisation
 
 
@@ -70,6 +70,11 @@ class OutreachForm(forms.Form):
     channel = forms.ChoiceField(label="Kanaal", choices=OutreachChannel.choices)
     outcome = forms.CharField(label="Uitkomst", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     follow_up_date = forms.DateField(label="Vervolgactie op", required=False, widget=DateInput())
+    status = forms.ChoiceField(
+        label="Deelnamestatus per deze datum",
+        required=False,
+        choices=[("", "(ongewijzigd)"), *ParticipationStatus.choices],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..choices import OutreachChannel
+from ..choices import OutreachChannel, ParticipationStatus
 from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
 from ..models import Gemeente, Membership, Network
 from .base import reference_date, shown, write_permission
@@ -61,6 +62,8 @@ def network_detail(request, slug: str):
         context["members"] = selectors.network_members_with_coverage(network=network, on=on, coverage=coverage)
         context["chart"], context["chart_points"] = coverage_chart(network, on)
         context["channels"] = OutreachChannel.choices
+        context["statuses"] = ParticipationStatus.choices
+        context["can_set_status"] = request.user.has_perm("network.change_participation")
         blank = OutreachForm()
         for row in coverage.rows:
             row.outreach_form = blank
@@ -172,10 +175,26 @@ def outreach_log(request, slug: str, code: str):
     gemeente = get_object_or_404(Gemeente, code=code)
     form = OutreachForm(request.POST)
     if form.is_valid():
-        try:
-            services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        data = dict(form.cleaned_data)
+        status = data.pop("status")
+        if status and not request.user.has_perm("network.change_participation"):
+            form.add_error("status", "Je hebt geen rechten om de deelnamestatus te wijzigen.")
+        else:
+            try:
+                # The contactmoment and the status it led to are one event: both are saved or neither.
+                with transaction.atomic():
+                    services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **data)
+                    if status:
+                        services.participation_set_status(
+                            actor=request.user,
+                            gemeente=gemeente,
+                            network=network,
+                            status=status,
+                            on=data["date"],
+                            note=data["outcome"],
+                        )
+            except ValidationError as error:
+                add_service_errors(form, error)
     on = reference_date(request)
     if not request.htmx:
         if form.errors:
@@ -196,6 +215,8 @@ def outreach_log(request, slug: str, code: str):
         "saved": not form.errors,
         "can_log": True,
         "channels": OutreachChannel.choices,
+        "statuses": ParticipationStatus.choices,
+        "can_set_status": request.user.has_perm("network.change_participation"),
         "open": bool(form.errors),
     }
     return render(request, "network/partials/coverage_row.html", context)

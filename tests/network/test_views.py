@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from network import services
 from network.choices import ParticipationStatus
-from network.models import Contact, Membership, Outreach
+from network.models import Contact, Membership, Outreach, Participation
 from tests.factories import ContactFactory, MembershipFactory, OutreachFactory, UserFactory, gemeente, network
 
 pytestmark = pytest.mark.django_db
@@ -530,3 +530,24 @@ def test_per_gemeente_network_page_lists_every_active_role_in_order(kernteam_cli
     positions = [members.index(m.contact.full_name) for m in expected if m.gemeente_id]
     assert positions == sorted(positions)
     assert "Zondergemeente" in members and "Uitbrielle" in members
+
+
+def test_outreach_can_record_that_the_gemeente_declined(kernteam_client, registry):
+    url = reverse("network:outreach-log", kwargs={"slug": "hackshield", "code": "GM0613"})
+    data = {"date": TODAY().isoformat(), "channel": "overleg", "outcome": "Doet niet mee", "status": "afgewezen"}
+    html = kernteam_client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
+    assert "badge--declined" in html
+    change = Participation.objects.get(gemeente__code="GM0613", network__slug="hackshield").changes.get()
+    assert (change.status, change.date, change.note) == ("afgewezen", TODAY(), "Doet niet mee")
+
+
+def test_changing_the_participation_status_needs_its_permission(client, registry):
+    user = UserFactory(username="beller")
+    user.user_permissions.add(Permission.objects.get(codename="add_outreach"))
+    client.force_login(user)
+    url = reverse("network:outreach-log", kwargs={"slug": "hackshield", "code": "GM0613"})
+    data = {"date": TODAY().isoformat(), "channel": "email", "status": "deelnemer"}
+    html = client.post(url, data, HTTP_HX_REQUEST="true").content.decode()
+    assert "Je hebt geen rechten om de deelnamestatus te wijzigen." in html
+    assert not Outreach.objects.filter(gemeente__code="GM0613").exists()
+    assert not Participation.objects.filter(gemeente__code="GM0613").exists()
