@@ -52,6 +52,28 @@ class MembershipAddForm(forms.Form):
             self.fields["gemeente"].required = True
 
 
+class ContactRoleForm(forms.Form):
+    """A role for a known contact: the network is chosen here instead of the person."""
+
+    network = forms.ModelChoiceField(label="Netwerk", queryset=Network.objects.order_by("name"))
+    role = forms.ChoiceField(label="Rol", choices=Role.choices)
+    gemeente = forms.ModelChoiceField(
+        label="Namens gemeente", queryset=Gemeente.objects.order_by("name"), required=False, empty_label="(geen)"
+    )
+    start = forms.DateField(label="Startdatum", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["start"].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        network = data.get("network")
+        if network and network.per_gemeente and not data.get("gemeente"):
+            self.add_error("gemeente", f"In {network} vertegenwoordigt elk lid een gemeente; kies de gemeente.")
+        return data
+
+
 class MembershipEndForm(forms.Form):
     end = forms.DateField(label="Laatste dag in de rol", widget=DateInput())
 

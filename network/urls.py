@@ -26,6 +26,7 @@ urlpatterns = [
     path("contactpersonen/kiezen/", networks.contact_picker, name="contact-picker"),
     path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact-detail"),
     path("contactpersonen/<int:pk>/bewerken/", contacts.contact_edit, name="contact-edit"),
+    path("contactpersonen/<int:pk>/rol-toevoegen/", contacts.contact_role_add, name="contact-role-add"),
     path("contactpersonen/<int:pk>/samenvoegen/", contacts.contact_merge, name="contact-merge"),
     path("import/", imports.import_upload, name="import-upload"),
     path("import/voorbeeld/", imports.import_preview, name="import-preview"),

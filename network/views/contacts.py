@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from .. import selectors, services
 from ..choices import Role
 from ..filtersets import ContactFilterSet
-from ..forms import MERGE_FIELDS, ContactForm, MergeForm, add_service_errors
+from ..forms import MERGE_FIELDS, ContactForm, ContactRoleForm, MergeForm, add_service_errors
 from ..models import Contact, Gemeente, Network
 from .base import write_permission
 
@@ -82,6 +82,31 @@ def contact_edit(request, pk: int):
             return redirect(contact)
     return render(
         request, "network/contact_form.html", {"form": form, "contact": contact}, status=400 if form.errors else 200
+    )
+
+
+@write_permission("network.add_membership")
+def contact_role_add(request, pk: int):
+    contact = _contact(pk)
+    form = ContactRoleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_start(
+                actor=request.user,
+                contact=contact,
+                network=data["network"],
+                role=data["role"],
+                gemeente=data["gemeente"],
+                start=data["start"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{contact} is {membership.get_role_display().lower()} in {membership.network}.")
+            return redirect(contact)
+    return render(
+        request, "network/contact_role_add.html", {"contact": contact, "form": form}, status=400 if form.errors else 200
     )
 
 

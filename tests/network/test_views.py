@@ -551,3 +551,20 @@ def test_changing_the_participation_status_needs_its_permission(client, registry
     assert "Je hebt geen rechten om de deelnamestatus te wijzigen." in html
     assert not Outreach.objects.filter(gemeente__code="GM0613").exists()
     assert not Participation.objects.filter(gemeente__code="GM0613").exists()
+
+
+def test_a_role_can_be_added_from_the_contact_page(kernteam_client, registry, rotterdam):
+    contact = ContactFactory(last_name="Nieuwkomer")
+    url = reverse("network:contact-role-add", kwargs={"pk": contact.pk})
+    hackshield = network("hackshield")
+    missing = kernteam_client.post(url, {"network": hackshield.pk, "role": "contactpersoon", "start": "2024-03-01"})
+    assert missing.status_code == 400
+    assert "kies de gemeente" in missing.content.decode()
+    data = {"network": hackshield.pk, "role": "contactpersoon", "gemeente": rotterdam.pk, "start": "2024-03-01"}
+    assert kernteam_client.post(url, data).status_code == 302
+    assert Membership.objects.filter(contact=contact, network=hackshield, gemeente=rotterdam).exists()
+
+
+def test_adding_a_role_from_the_contact_page_needs_the_permission(reader_client, registry):
+    url = reverse("network:contact-role-add", kwargs={"pk": registry["new"].pk})
+    assert reader_client.get(url).status_code == 403
