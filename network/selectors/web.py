@@ -11,6 +11,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from ..choices import CoverageStatus
@@ -128,8 +129,6 @@ def coverage_for_gemeente(*, gemeente: Gemeente, on: datetime.date) -> list[Geme
 
 def network_list() -> list[tuple[Theme, list[Network]]]:
     """Networks grouped by theme (in the report's order), each with its number of active roles today."""
-    from django.utils import timezone
-
     today = timezone.localdate()
     networks = (
         Network.objects.select_related("theme")

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from .. import selectors, services
 from ..choices import Role
 from ..filtersets import ContactFilterSet
-from ..forms import MERGE_FIELDS, ContactForm, ContactRoleForm, MergeForm, add_service_errors
+from ..forms import ContactForm, ContactRoleForm, MergeForm, add_service_errors
 from ..models import Contact, Gemeente, Network
 from .base import write_permission
 
@@ -139,7 +139,6 @@ def contact_merge(request, pk: int):
         "contact": keep,
         "duplicate": duplicate,
         "form": form,
-        "fields": MERGE_FIELDS,
         "candidates": selectors.duplicate_candidates(contact=keep) if duplicate is None else [],
         "field_name": "duplicate",
         "q": request.GET.get("q", ""),

@@ -1,5 +1,7 @@
 """Networks: the list per theme, the page with members and coverage, and the writes on roles and outreach."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -28,8 +30,6 @@ def network_or_404(slug: str) -> Network:
 
 def coverage_chart(network: Network, on):
     """The network's coverage at the start of every quarter since 2020, up to the shown date."""
-    import datetime
-
     start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
     dates = selectors.quarter_starts(start=start, end=on)
     points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
