@@ -136,3 +136,17 @@ def test_batch_page_and_upload_page_have_fixed_query_counts(importer_client, afm
     with django_assert_num_queries(6):
         page = importer_client.get(reverse("network:import-upload")).content.decode()
     assert page.count("Import #") == 2
+
+
+def test_an_unreadable_file_gets_a_dutch_message_not_a_500(importer_client):
+    upload(importer_client, "kapot.xlsx", b"dit is geen spreadsheet")
+    response = importer_client.get(reverse("network:import-preview"), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("network:import-upload")
+    assert '<li class="error">' in response.content.decode()
+
+
+def test_an_empty_file_is_refused_on_the_form(importer_client):
+    response = upload(importer_client, "leeg.csv", b"")
+    assert response.status_code == 400
+    assert "Het verstuurde bestand is leeg." in response.content.decode()
