@@ -5,11 +5,14 @@ import functools
 import re
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 
 from ..choices import OutreachChannel, Role
+from ..models import Contact
 
 register = template.Library()
 
@@ -105,3 +108,12 @@ def iso_value(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value or ""
+
+
+@register.filter
+def contact_field_label(name: str) -> str:
+    """The Dutch label of a contact field named in an import's changes ("job_title" → "Functie")."""
+    try:
+        return capfirst(str(Contact._meta.get_field(name).verbose_name))
+    except FieldDoesNotExist:
+        return name

@@ -150,3 +150,12 @@ def test_an_empty_file_is_refused_on_the_form(importer_client):
     response = upload(importer_client, "leeg.csv", b"")
     assert response.status_code == 400
     assert "Het verstuurde bestand is leeg." in response.content.decode()
+
+
+def test_preview_names_changed_fields_in_dutch_with_old_and_new_values(importer_client, afm):
+    from tests.factories import ContactFactory
+
+    ContactFactory(first_name="Anouk", last_name="Verbeek", email="anouk.verbeek@schiedam.example", phone="")
+    upload(importer_client, "afm_titel.xlsx", network=afm.pk)
+    html = importer_client.get(reverse("network:import-preview")).content.decode()
+    assert "Telefoon: <del>—</del> → <ins>010 123 4567</ins>" in html
