@@ -117,3 +117,17 @@ def contact_field_label(name: str) -> str:
         return capfirst(str(Contact._meta.get_field(name).verbose_name))
     except FieldDoesNotExist:
         return name
+
+
+IMPORT_ACTIONS = {
+    "new": "Nieuw",
+    "updated": "Gewijzigd",
+    "unchanged": "Ongewijzigd",
+    "error": "Fout",
+    "skipped": "Overgeslagen",
+}
+
+
+@register.filter
+def import_action(action: str) -> str:
+    return IMPORT_ACTIONS.get(action, action)

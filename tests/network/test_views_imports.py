@@ -51,6 +51,7 @@ def test_confirm_imports_and_undo_reverts(importer_client, afm):
     assert Contact.objects.count() > contacts_before
     page = importer_client.get(response["Location"]).content.decode()
     assert "Import terugdraaien" in page
+    assert "<td>Nieuw</td>" in page
     importer_client.post(reverse("network:import-undo", kwargs={"pk": batch.pk}))
     batch.refresh_from_db()
     assert batch.status == "undone"
