@@ -124,6 +124,15 @@ TILE = 84
 GAP = 4
 
 
+# The same symbols as the status badges, so a tile's status does not depend on seeing its colour.
+STATUS_SYMBOLS = {
+    CoverageStatus.COVERED: "✓",
+    CoverageStatus.IN_PROGRESS: "…",
+    CoverageStatus.DECLINED: "✕",
+    CoverageStatus.TO_APPROACH: "○",
+}
+
+
 @dataclass
 class Tile:
     gemeente: object
@@ -135,6 +144,7 @@ class Tile:
     label_lines: list[str]
     text_x: int
     text_y: int
+    symbol: str
 
 
 def _short_lines(name: str) -> list[str]:
@@ -168,7 +178,8 @@ def tile_map(rows) -> tuple[list[Tile], int, int]:
                 TILE,
                 lines,
                 x + TILE // 2,
-                y + TILE // 2 - 6 * (len(lines) - 1),
+                y + TILE // 2 - 6 * len(lines),
+                STATUS_SYMBOLS[row.status],
             )
         )
     width = max((t.x for t in tiles), default=0) + TILE
