@@ -8,6 +8,26 @@
       event.detail.headers["X-CSRFToken"] = meta.getAttribute("content");
     }
   });
+  // An in-page update the server refused (no permission, session expired) must not fail silently.
+  document.addEventListener("htmx:responseError", function (event) {
+    var box = document.getElementById("htmx-fout");
+    if (!box) {
+      return;
+    }
+    var status = event.detail.xhr ? event.detail.xhr.status : "";
+    box.textContent = status === 403
+      ? "Je hebt geen rechten voor deze handeling."
+      : "Dit kon niet worden opgeslagen (fout " + status + "). Vernieuw de pagina en probeer het opnieuw.";
+    box.hidden = false;
+    box.scrollIntoView({block: "center"});
+  });
+  document.addEventListener("htmx:sendError", function () {
+    var box = document.getElementById("htmx-fout");
+    if (box) {
+      box.textContent = "De server is niet bereikbaar; er is niets opgeslagen.";
+      box.hidden = false;
+    }
+  });
   // Forms marked data-confirm ask before they submit (ending a role, undoing an import, merging).
   document.addEventListener("submit", function (event) {
     var form = event.target;
