@@ -27,6 +27,7 @@ from .imports import (
     import_memberships,
     import_networks,
     import_organisations,
+    memberships_by_ids,
 )
 from .web import (
     CoverageMatrix,
@@ -94,6 +95,7 @@ __all__ = [
     "import_networks",
     "import_organisations",
     "lean_memberships",
+    "memberships_by_ids",
     "memberships_with_related",
     "network_coverage",
     "network_for_page",
