@@ -19,8 +19,8 @@ def reference_date(request) -> datetime.date:
     return on
 
 
-def write_permission(*perms: str):
-    """Login first (redirect to the login page), then the model permission (403 without it)."""
+def login_and_permission(*perms: str):
+    """Login first (redirect to the login page), then the model permissions (403 without them)."""
 
     def decorator(view):
         @wraps(view)

@@ -12,7 +12,7 @@ from ..choices import Role
 from ..filtersets import ContactFilterSet
 from ..forms import ContactForm, ContactRoleForm, MergeForm, add_service_errors
 from ..models import Contact, Gemeente, Network
-from .base import write_permission
+from .base import login_and_permission
 
 PAGE_SIZE = 50
 
@@ -54,7 +54,7 @@ def contact_detail(request, pk: int):
     return render(request, "network/contact_detail.html", context)
 
 
-@write_permission("network.add_contact")
+@login_and_permission("network.add_contact")
 def contact_create(request):
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -68,7 +68,7 @@ def contact_create(request):
     return render(request, "network/contact_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@write_permission("network.change_contact")
+@login_and_permission("network.change_contact")
 def contact_edit(request, pk: int):
     contact = _contact(pk)
     form = ContactForm.for_contact(contact, request.POST or None)
@@ -85,7 +85,7 @@ def contact_edit(request, pk: int):
     )
 
 
-@write_permission("network.add_membership")
+@login_and_permission("network.add_membership")
 def contact_role_add(request, pk: int):
     contact = _contact(pk)
     form = ContactRoleForm(request.POST or None)
@@ -110,7 +110,7 @@ def contact_role_add(request, pk: int):
     )
 
 
-@write_permission("network.change_contact", "network.delete_contact")
+@login_and_permission("network.change_contact", "network.delete_contact")
 def contact_merge(request, pk: int):
     """Pick the duplicate, compare both side by side, choose per field which value stays."""
     keep = _contact(pk)

@@ -1,6 +1,5 @@
 """Downloads of what a page shows, as xlsx or csv, through the importer's export (formula escaping included)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
@@ -8,7 +7,7 @@ from django.utils.text import slugify
 from .. import selectors
 from ..importing.export import CONTENT_TYPES, FORMATS, export_memberships, write_table
 from ..models import Region
-from .base import reference_date
+from .base import login_and_permission, reference_date
 from .gemeenten import gemeente_or_404
 from .networks import network_or_404
 
@@ -24,7 +23,8 @@ def _check_format(fmt: str) -> None:
         raise Http404("Exporteren kan als xlsx of csv.")
 
 
-@login_required
+# A download takes contact details out of the registry, so it needs the view permission, not just a login.
+@login_and_permission("network.view_membership")
 def gemeente_export(request, code: str, fmt: str):
     """The roles the gemeente page shows on its date."""
     _check_format(fmt)
@@ -34,7 +34,7 @@ def gemeente_export(request, code: str, fmt: str):
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
 
-@login_required
+@login_and_permission("network.view_membership")
 def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
@@ -43,7 +43,7 @@ def network_export(request, slug: str, fmt: str):
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
 
-@login_required
+@login_and_permission("network.view_membership")
 def coverage_export(request, fmt: str):
     """The coverage board as a table: per gemeente, per network the status, participant, last outreach, follow-up."""
     _check_format(fmt)

@@ -19,7 +19,7 @@ from .. import selectors, services
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
 from ..models import Network
-from .base import write_permission
+from .base import login_and_permission
 
 SESSION_KEY = "import_wizard"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
@@ -54,7 +54,7 @@ def _run(request, pending: dict, *, dry_run: bool):
         )
 
 
-@write_permission("network.add_importbatch")
+@login_and_permission("network.add_importbatch")
 def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +76,7 @@ def import_upload(request):
     return render(request, "network/import_upload.html", context, status=400 if form.errors else 200)
 
 
-@write_permission("network.add_importbatch")
+@login_and_permission("network.add_importbatch")
 def import_preview(request):
     pending = _pending(request)
     if pending is None:
@@ -99,7 +99,7 @@ def import_preview(request):
 
 
 @require_POST
-@write_permission("network.add_importbatch")
+@login_and_permission("network.add_importbatch")
 def import_confirm(request):
     pending = _pending(request)
     if pending is None or request.POST.get("sha256") != pending["sha256"]:
@@ -126,7 +126,7 @@ def import_batch(request, pk: int):
 
 
 @require_POST
-@write_permission("network.change_importbatch")
+@login_and_permission("network.change_importbatch")
 def import_undo(request, pk: int):
     batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
     try:

@@ -15,7 +15,7 @@ from .. import selectors, services
 from ..choices import OutreachChannel, ParticipationStatus
 from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
 from ..models import Gemeente, Membership, Network
-from .base import reference_date, shown, write_permission
+from .base import login_and_permission, reference_date, shown
 from .charts import quarter_chart
 
 CHART_START_YEAR = 2020
@@ -89,7 +89,7 @@ def contact_picker(request):
     return render(request, "network/partials/contact_picker_results.html", context)
 
 
-@write_permission("network.add_membership")
+@login_and_permission("network.add_membership")
 def membership_add(request, slug: str):
     network = network_or_404(slug)
     form = MembershipAddForm(request.POST or None, network=network)
@@ -118,7 +118,7 @@ def _membership(pk: int) -> Membership:
     return get_object_or_404(selectors.memberships_with_related(), pk=pk)
 
 
-@write_permission("network.change_membership")
+@login_and_permission("network.change_membership")
 def membership_end(request, pk: int):
     membership = _membership(pk)
     form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
@@ -141,7 +141,7 @@ def membership_end(request, pk: int):
     )
 
 
-@write_permission("network.change_membership", "network.add_membership")
+@login_and_permission("network.change_membership", "network.add_membership")
 def membership_handover(request, pk: int):
     membership = _membership(pk)
     form = HandoverForm(request.POST or None, initial={"on": timezone.localdate()})
@@ -166,7 +166,7 @@ def membership_handover(request, pk: int):
 
 
 @require_POST
-@write_permission("network.add_outreach")
+@login_and_permission("network.add_outreach")
 def outreach_log(request, slug: str, code: str):
     """Log a contactmoment from the coverage table; htmx gets the updated table row back."""
     network = network_or_404(slug)

@@ -93,7 +93,7 @@ def test_gemeente_export_lists_the_roles_on_the_chosen_date(importer_client, fmt
     MembershipFactory(contact__last_name="=SOM(A1)", gemeente=gemeente("GM0606"))
     MembershipFactory.create_batch(3, gemeente=gemeente("GM0606"), network=network("hackshield"))
     url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": fmt})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         response = importer_client.get(url, {"date": "2021-03-01"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="rollen-schiedam-2021-03-01.{fmt}"'
@@ -160,3 +160,10 @@ def test_preview_names_changed_fields_in_dutch_with_old_and_new_values(importer_
     upload(importer_client, "afm_titel.xlsx", network=afm.pk)
     html = importer_client.get(reverse("network:import-preview")).content.decode()
     assert "Telefoon: <del>—</del> → <ins>010 123 4567</ins>" in html
+
+
+def test_exports_need_the_view_permission(client):
+    client.force_login(UserFactory(username="zonder-rechten"))
+    url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": "csv"})
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("network:coverage-export", kwargs={"fmt": "xlsx"})).status_code == 403
