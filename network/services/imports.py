@@ -12,7 +12,6 @@ import contextlib
 import datetime
 import json
 import operator
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,18 +33,6 @@ WRITE_CHUNK = 10_000
 def change_reason(batch: ImportBatch) -> str:
     """The history's change reason for everything a batch writes; undo finds the batch's changes by it."""
     return f"Import #{batch.pk}"
-
-
-def use_sqlite_parameter_limit() -> None:
-    """Let Django use the SQLite library's real parameter limit instead of its default guess of 999.
-
-    Without this a 500-row update is split into eight statements on SQLite and one on PostgreSQL.
-    """
-    if connection.vendor != "sqlite":
-        return
-    connection.ensure_connection()
-    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    connection.features.max_query_params = max(999, limit)
 
 
 @dataclass
@@ -187,7 +174,6 @@ def _history_for_ids(model, ids: list[int], *, actor, reason: str, when) -> None
 @transaction.atomic
 def import_apply(*, actor, batch: ImportBatch, writes: ImportWrites) -> None:
     """Write an import's changes in one transaction; every history row carries the actor and the batch."""
-    use_sqlite_parameter_limit()
     reason = change_reason(batch)
     now = timezone.now()
     if writes.new_organisations:
