@@ -21,7 +21,7 @@ def _fail(client, url, times, username="kim"):
         assert response.status_code in (200, 400)
 
 
-@pytest.mark.parametrize("url_name", ["admin:login"])
+@pytest.mark.parametrize("url_name", ["login", "admin:login"])
 def test_fifth_failed_login_locks_out_even_the_right_password(client, kim, settings, url_name):
     url = reverse(url_name)
     _fail(client, url, settings.AXES_FAILURE_LIMIT - 1)
@@ -47,6 +47,12 @@ def test_lockout_is_per_username_so_a_colleague_on_the_same_network_can_still_lo
     assert client.post(reverse("admin:login"), {"username": "kim", "password": "fout"}).status_code == 429
     response = client.post(reverse("admin:login"), {"username": "ria", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_failures_at_the_web_login_and_the_admin_add_up_it_is_one_account(client, kim, settings):
+    _fail(client, reverse("login"), settings.AXES_FAILURE_LIMIT - 1)
+    response = client.post(reverse("admin:login"), {"username": "kim", "password": "fout"})
+    assert response.status_code == 429
 
 
 @pytest.mark.urls("tests.accounts.urls_token")

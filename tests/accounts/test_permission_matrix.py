@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from accounts.models import ExportLog
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
-from network.models import ImportBatch, Membership
+from network.models import ImportBatch, Membership, Outreach
 from tests.factories import MembershipFactory, gemeente, network
 
 END = datetime.date(2024, 1, 31)
@@ -95,6 +95,29 @@ def admin_export(client, user, world):
     return _export(client.post(reverse("admin:network_membership_export"), {"format": "csv"}).status_code, before)
 
 
+# --- web --------------------------------------------------------------------------------------------------------
+
+
+def web_read(client, user, world):
+    return _read(client.get(reverse("network:gemeente-detail", kwargs={"code": "GM0606"})).status_code)
+
+
+def web_write(client, user, world):
+    url = reverse("network:membership-end", kwargs={"pk": world.other.pk})
+    return _write(client.post(url, {"end": END.isoformat()}).status_code, world.other)
+
+
+def web_import(client, user, world):
+    """The wizard's first step; its preview and confirm run the pipeline, which checks the import right again."""
+    return _read(client.get(reverse("network:import-upload")).status_code)
+
+
+def web_export(client, user, world):
+    before = ExportLog.objects.count()
+    url = reverse("network:gemeente-export", kwargs={"code": "GM0606", "fmt": "csv"})
+    return _export(client.get(url).status_code, before)
+
+
 # --- export: every door logs through the one service that also checks the right --------------------------------
 
 
@@ -112,6 +135,10 @@ DOORS = {
     ("admin", "write"): admin_write,
     ("admin", "import"): admin_import,
     ("admin", "export"): admin_export,
+    ("web", "read"): web_read,
+    ("web", "write"): web_write,
+    ("web", "import"): web_import,
+    ("web", "export"): web_export,
 }
 
 CELLS = [
@@ -140,7 +167,12 @@ def admin_write_own(client, user, world):
     return _write(response.status_code, world.own)
 
 
-OWN_NETWORK_DOORS = {"admin": (admin_write_own, admin_write)}
+def web_write_own(client, user, world):
+    url = reverse("network:membership-end", kwargs={"pk": world.own.pk})
+    return _write(client.post(url, {"end": END.isoformat()}).status_code, world.own)
+
+
+OWN_NETWORK_DOORS = {"admin": (admin_write_own, admin_write), "web": (web_write_own, web_write)}
 
 
 @pytest.mark.parametrize("door", OWN_NETWORK_DOORS)
@@ -154,7 +186,7 @@ def test_coordinator_changes_roles_of_their_own_network_and_gets_403_for_another
 
 # --- audit: a change through any door is in the history with who made it ---------------------------------------
 
-CHANGE_DOORS = {"admin": admin_write}
+CHANGE_DOORS = {"admin": admin_write, "web": web_write}
 
 
 @pytest.mark.parametrize("door", CHANGE_DOORS)
@@ -165,3 +197,31 @@ def test_a_change_through_every_door_is_recorded_with_who_and_old_and_new(client
     assert latest.history_user == kernteam
     change = latest.diff_against(latest.prev_record).changes
     assert [(c.field, c.old, c.new) for c in change if c.field == "end_date"] == [("end_date", None, END)]
+
+
+def _outreach_logged(slug: str, status: int) -> str:
+    assert status < 500, status
+    if Outreach.objects.filter(network__slug=slug).exists():
+        return "allowed"
+    assert status == 403, status
+    return "denied"
+
+
+def web_outreach(slug):
+    def attempt(client, user, world):
+        url = reverse("network:outreach-log", kwargs={"slug": slug, "code": "GM0606"})
+        return _outreach_logged(slug, client.post(url, {"date": "2024-01-10", "channel": "email"}).status_code)
+
+    return attempt
+
+
+SCOPED_WRITES = {"web-outreach": web_outreach}
+
+
+@pytest.mark.parametrize("write", SCOPED_WRITES)
+def test_coordinator_logs_outreach_and_participation_only_in_their_own_network(client, coordinator, world, write):
+    attempt = SCOPED_WRITES[write]
+    client.force_login(coordinator)
+    assert attempt("aandachtsfunctionarissen-mensenhandel")(client, coordinator, world) == "allowed"
+    client.force_login(coordinator)
+    assert attempt("hackshield")(client, coordinator, world) == "denied"

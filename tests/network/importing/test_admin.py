@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -139,3 +141,16 @@ def test_undo_needs_the_change_permission_on_batches(client, do_import, afm):
     response = client.post(reverse("admin:network_importbatch_undo", args=[result.batch.pk]))
 
     assert response.status_code == 403
+
+
+def test_import_needs_permission_to_add_and_change_contacts_and_roles(client, db):
+    viewer = UserFactory(username="kijker", is_staff=True)
+    viewer.user_permissions.add(*Permission.objects.filter(codename__in=["view_contact", "view_membership"]))
+    client.force_login(viewer)
+
+    assert client.get(reverse("admin:network_contact_import")).status_code == 403
+    # Reading is not exporting (a raadpleger reads but may not export): that takes the export right as well.
+    assert client.get(reverse("admin:network_membership_export")).status_code == 403
+    viewer.user_permissions.add(Permission.objects.get(codename="export_lists"))
+    client.force_login(get_user_model().objects.get(pk=viewer.pk))
+    assert client.get(reverse("admin:network_membership_export")).status_code == 200
