@@ -1,7 +1,7 @@
 """Top-level URL routes: the admin, the API and the web interface."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "VAR Netwerkregister"
 admin.site.site_title = "VAR Netwerkregister"
@@ -9,4 +9,5 @@ admin.site.index_title = "Beheer"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
 ]

@@ -18,6 +18,15 @@ from .core import (
     unverified_memberships,
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
+from .registry import (
+    gemeenten_with_related,
+    import_batches_with_related,
+    networks_with_related,
+    organisations_with_related,
+    outreach_with_related,
+    regions_list,
+    themes_list,
+)
 
 __all__ = [
     "Coverage",
@@ -29,14 +38,21 @@ __all__ = [
     "follow_ups_due",
     "gemeente_matcher",
     "gemeenten_on",
+    "gemeenten_with_related",
     "group_by_theme",
+    "import_batches_with_related",
     "memberships_with_related",
     "network_coverage",
     "network_former_members",
     "network_members",
+    "networks_with_related",
+    "organisations_with_related",
     "outreach_for_gemeente",
+    "outreach_with_related",
     "participation_statuses_on",
     "participations_with_history",
     "per_gemeente_networks",
+    "regions_list",
+    "themes_list",
     "unverified_memberships",
 ]

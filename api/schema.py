@@ -1,0 +1,59 @@
+"""OpenAPI generation: every operation documents the errors the exception handler can return."""
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    """A failed request: `detail`, or per field a list of messages (400)."""
+
+    detail = serializers.CharField(required=False, help_text="Wat er mis is, in het Nederlands")
+
+
+ERRORS = {
+    "400": OpenApiResponse(
+        ErrorSerializer,
+        description="Ongeldige invoer; per veld de meldingen",
+        examples=[
+            OpenApiExample(
+                "Ongeldige datum",
+                value={"date": ["Datum heeft het verkeerde formaat. Gebruik een van deze formaten: JJJJ-MM-DD."]},
+                status_codes=["400"],
+            )
+        ],
+    ),
+    "401": OpenApiResponse(ErrorSerializer, description="Niet ingelogd: stuur `Authorization: Token …`"),
+    "403": OpenApiResponse(ErrorSerializer, description="Geen toestemming voor deze handeling"),
+    "404": OpenApiResponse(ErrorSerializer, description="Niet gevonden"),
+    "409": OpenApiResponse(
+        ErrorSerializer,
+        description="Botst met het register (overlappende rol, rol al beëindigd, e-mailadres in gebruik)",
+        examples=[
+            OpenApiExample(
+                "Rol al beëindigd",
+                value={"detail": "Deze rol is al beëindigd op 31-12-2022."},
+                status_codes=["409"],
+            )
+        ],
+    ),
+}
+
+
+class RegistryAutoSchema(AutoSchema):
+    """Adds the error responses to every operation, so clients and schema checks know every status code."""
+
+    public = False
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        codes = ["400", "404"] if self.public else ["400", "401", "403", "404"]
+        if self.method in ("POST", "PATCH", "PUT"):
+            codes.append("409")
+        for code in codes:
+            responses.setdefault(code, self._get_response_for_code(ERRORS[code], code, direction=direction))
+        return responses
+
+
+class PublicAutoSchema(RegistryAutoSchema):
+    public = True

@@ -1,0 +1,29 @@
+"""Routes of API v1: hyphenated plurals, the token endpoint and the OpenAPI schema with its Swagger UI."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from .views import auth, resources
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("regions", resources.RegionViewSet, basename="region")
+router.register("gemeenten", resources.GemeenteViewSet, basename="gemeente")
+router.register("themes", resources.ThemeViewSet, basename="theme")
+router.register("networks", resources.NetworkViewSet, basename="network")
+router.register("organisations", resources.OrganisationViewSet, basename="organisation")
+router.register("contacts", resources.ContactViewSet, basename="contact")
+router.register("memberships", resources.MembershipViewSet, basename="membership")
+router.register("participations", resources.ParticipationViewSet, basename="participation")
+router.register("outreach", resources.OutreachViewSet, basename="outreach")
+router.register("import-batches", resources.ImportBatchViewSet, basename="importbatch")
+
+urlpatterns = [
+    path("auth/token/", auth.ObtainTokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

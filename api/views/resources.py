@@ -1,0 +1,421 @@
+"""The registry's resources: reference data (read-only) and the records the kernteam keeps (written by services)."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from network import selectors, services
+from network.exceptions import ConflictError
+from network.filtersets import (
+    ContactFilterSet,
+    GemeenteFilterSet,
+    ImportBatchFilterSet,
+    MembershipFilterSet,
+    NetworkFilterSet,
+    OrganisationFilterSet,
+    OutreachFilterSet,
+    ParticipationFilterSet,
+    RegionFilterSet,
+    ThemeFilterSet,
+)
+
+from ..serializers import inputs
+from ..serializers.domain import CoverageSerializer, DateQuerySerializer, GemeenteContactsSerializer
+from ..serializers.resources import (
+    ContactSerializer,
+    GemeenteSerializer,
+    ImportBatchDetailSerializer,
+    ImportBatchSerializer,
+    MembershipHandoverResultSerializer,
+    MembershipSerializer,
+    NetworkSerializer,
+    OrganisationSerializer,
+    OutreachSerializer,
+    ParticipationSerializer,
+    RegionSerializer,
+    ThemeSerializer,
+)
+from .base import CreateMixin, PartialUpdateMixin, RegistryViewSet
+
+CBS_CODE = r"GM\d{4}"
+SLUG = r"[-a-zA-Z0-9_]+"
+ID = r"\d+"
+
+
+def _date_query(request):
+    query = DateQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.on()
+
+
+class ReadOnlyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegistryViewSet):
+    lookup_value_regex = ID
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Veiligheidsregio's", description="De veiligheidsregio's: RR en ZHZ."),
+    retrieve=extend_schema(summary="Eén veiligheidsregio", description="Een veiligheidsregio, op code (RR, ZHZ)."),
+)
+class RegionViewSet(ReadOnlyViewSet):
+    serializer_class = RegionSerializer
+    filterset_class = RegionFilterSet
+    lookup_field = "code"
+    lookup_value_regex = r"[A-Za-z]{1,8}"
+
+    def get_queryset(self):
+        return selectors.regions_list()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Gemeenten",
+        description="Alle gemeenten die lid zijn of waren van de VAR, ook opgeheven gemeenten. Met `active_on` "
+        "alleen de gemeenten die op die datum lid waren.",
+    ),
+    retrieve=extend_schema(summary="Eén gemeente", description="Een gemeente, op CBS-code (bijv. GM0599)."),
+)
+class GemeenteViewSet(ReadOnlyViewSet):
+    serializer_class = GemeenteSerializer
+    filterset_class = GemeenteFilterSet
+    lookup_field = "code"
+    lookup_value_regex = CBS_CODE
+    action_permissions = {
+        "contacts": ["network.view_gemeente", "network.view_membership", "network.view_contact"],
+    }
+
+    def get_queryset(self):
+        return selectors.gemeenten_with_related().order_by("name")
+
+    @extend_schema(
+        summary="Contactpersonen van een gemeente op een datum",
+        description="Elke rol die op de peildatum actief is namens de gemeente (of door iemand van haar eigen "
+        "organisatie), gegroepeerd per thema en netwerk, met de gegevens van de contactpersoon. Met een datum in "
+        "het verleden: wie het toen was.",
+        parameters=[DateQuerySerializer],
+        responses={200: GemeenteContactsSerializer},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def contacts(self, request, code=None):
+        gemeente = self.get_object()
+        on = _date_query(request)
+        memberships = selectors.contacts_for_gemeente(gemeente=gemeente, on=on)
+        data = {"gemeente": gemeente, "date": on, "themes": selectors.group_by_theme(memberships)}
+        return Response(GemeenteContactsSerializer(data, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Thema's", description="De thema's van het jaarverslag, per cluster."),
+    retrieve=extend_schema(summary="Eén thema", description="Een thema, op slug."),
+)
+class ThemeViewSet(ReadOnlyViewSet):
+    serializer_class = ThemeSerializer
+    filterset_class = ThemeFilterSet
+    lookup_field = "slug"
+    lookup_value_regex = SLUG
+
+    def get_queryset(self):
+        return selectors.themes_list()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Netwerken", description="Bestuurlijke, ambtelijke en publiek-private netwerken."),
+    retrieve=extend_schema(summary="Eén netwerk", description="Een netwerk, op slug (bijv. hackshield)."),
+)
+class NetworkViewSet(ReadOnlyViewSet):
+    serializer_class = NetworkSerializer
+    filterset_class = NetworkFilterSet
+    lookup_field = "slug"
+    lookup_value_regex = SLUG
+    action_permissions = {
+        "coverage": [
+            "network.view_network",
+            "network.view_membership",
+            "network.view_participation",
+            "network.view_outreach",
+        ],
+    }
+
+    def get_queryset(self):
+        return selectors.networks_with_related()
+
+    @extend_schema(
+        summary="Dekking van een netwerk per gemeente",
+        description="Voor een netwerk met een deelnemer per gemeente: per VAR-gemeente op de peildatum of zij "
+        "gedekt is (een actieve rol of status deelnemer), afgewezen/gestopt, in behandeling (benaderd, in gesprek, "
+        "of een contactmoment in de 180 dagen ervoor) of nog te benaderen. Opvolgers van heringedeelde gemeenten "
+        "zijn niet gedekt door rollen van hun voorgangers; die staan als `leads` in de rij.",
+        parameters=[DateQuerySerializer],
+        responses={200: CoverageSerializer},
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def coverage(self, request, slug=None):
+        network = self.get_object()
+        if not network.per_gemeente:
+            raise ValidationError(
+                {"detail": f"{network} verwacht geen deelnemer per gemeente; alleen zulke netwerken hebben dekking."}
+            )
+        coverage = selectors.network_coverage(network=network, on=_date_query(request))
+        return Response(CoverageSerializer(coverage, context=self.get_serializer_context()).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Organisaties", description="Partnerorganisaties."),
+    retrieve=extend_schema(summary="Eén organisatie", description="Een partnerorganisatie, op id."),
+    create=extend_schema(
+        summary="Organisatie toevoegen",
+        description="Voegt een organisatie toe. Bestaat er al een met dezelfde naam, dan volgt 409.",
+        request=inputs.OrganisationInputSerializer,
+        responses={201: OrganisationSerializer},
+    ),
+)
+class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilterSet
+    input_serializers = {"create": inputs.OrganisationInputSerializer}
+
+    def get_queryset(self):
+        return selectors.organisations_with_related()
+
+    def perform_create(self, data):
+        organisation, created = services.organisation_get_or_create(actor=self.request.user, **data)
+        if not created:
+            raise ConflictError({"name": f"De organisatie {organisation.name} bestaat al (id {organisation.pk})."})
+        return organisation
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Contactpersonen",
+        description="Contactpersonen met hun organisatie en al hun rollen. De filters op gemeente, netwerk, thema, "
+        "niveau, rol, regio en `active_on` gelden samen voor één en dezelfde rol.",
+    ),
+    retrieve=extend_schema(summary="Eén contactpersoon", description="Een contactpersoon met al zijn rollen."),
+    create=extend_schema(
+        summary="Contactpersoon toevoegen",
+        description="Een e-mailadres dat al bij een ander hoort geeft 409.",
+        request=inputs.ContactInputSerializer,
+        responses={201: ContactSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Contactpersoon wijzigen",
+        description="Wijzigt alleen de meegestuurde velden; de wijziging komt in de geschiedenis.",
+        request=inputs.ContactInputSerializer,
+        responses={200: ContactSerializer},
+    ),
+)
+class ContactViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+    serializer_class = ContactSerializer
+    filterset_class = ContactFilterSet
+    input_serializers = {"create": inputs.ContactInputSerializer, "partial_update": inputs.ContactInputSerializer}
+
+    def get_queryset(self):
+        return selectors.contacts_with_related()
+
+    def perform_create(self, data):
+        return services.contact_create(actor=self.request.user, **data)
+
+    def perform_update(self, contact, data):
+        return services.contact_update(actor=self.request.user, contact=contact, **data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Rollen",
+        description="Rollen van contactpersonen in netwerken, met periode. Met `active_on` de rollen die op die "
+        "datum actief waren (tijdreizen).",
+    ),
+    retrieve=extend_schema(summary="Eén rol", description="Een rol, op id."),
+    create=extend_schema(
+        summary="Rol toevoegen",
+        description="Geeft een contactpersoon een rol in een netwerk. Een overlappende gelijke rol geeft 409.",
+        request=inputs.MembershipCreateSerializer,
+        responses={201: MembershipSerializer},
+    ),
+    partial_update=extend_schema(
+        summary="Rol corrigeren",
+        description="Corrigeert rol, gemeente, periode of opmerkingen. Een overlap met een gelijke rol geeft 409.",
+        request=inputs.MembershipUpdateSerializer,
+        responses={200: MembershipSerializer},
+    ),
+)
+class MembershipViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilterSet
+    input_serializers = {
+        "create": inputs.MembershipCreateSerializer,
+        "partial_update": inputs.MembershipUpdateSerializer,
+        "end": inputs.MembershipEndSerializer,
+        "handover": inputs.MembershipHandoverSerializer,
+    }
+    action_permissions = {
+        "end": ["network.change_membership"],
+        "handover": ["network.change_membership", "network.add_membership"],
+    }
+
+    def get_queryset(self):
+        return selectors.memberships_with_related().order_by("network__name", "start_date", "id")
+
+    def perform_create(self, data):
+        return services.membership_start(
+            actor=self.request.user,
+            contact=data["contact"],
+            network=data["network"],
+            role=data.get("role"),
+            gemeente=data.get("gemeente"),
+            start=data["start_date"],
+            end=data.get("end_date"),
+            notes=data.get("notes", ""),
+        )
+
+    def perform_update(self, membership, data):
+        changes = {"start": data.get("start_date"), "role": data.get("role"), "notes": data.get("notes")}
+        if "gemeente" in data:
+            changes["gemeente"] = data["gemeente"]
+        if "end_date" in data:
+            changes["end"] = data["end_date"]
+        return services.membership_update(actor=self.request.user, membership=membership, **changes)
+
+    @extend_schema(
+        summary="Rol beëindigen",
+        description="Zet de einddatum (laatste dag in de rol). De rol blijft bewaard als geschiedenis. Een rol die "
+        "al beëindigd is geeft 409.",
+        request=inputs.MembershipEndSerializer,
+        responses={200: MembershipSerializer},
+        examples=[OpenApiExample("Einde per jaarwisseling", value={"end_date": "2022-12-31"}, request_only=True)],
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def end(self, request, pk=None):
+        membership = self.get_object()
+        data = self.validated_input(request)
+        services.membership_end(actor=request.user, membership=membership, end=data["end_date"])
+        return self.read_back(membership)
+
+    @extend_schema(
+        summary="Rol overdragen",
+        description="De huidige rolhouder stopt de dag voor `date`; de opvolger begint op `date` in dezelfde rol, "
+        "hetzelfde netwerk en namens dezelfde gemeente. Alles of niets.",
+        request=inputs.MembershipHandoverSerializer,
+        responses={201: MembershipHandoverResultSerializer},
+        examples=[OpenApiExample("Overdracht", value={"successor": 42, "date": "2021-09-01"}, request_only=True)],
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def handover(self, request, pk=None):
+        membership = self.get_object()
+        data = self.validated_input(request)
+        started = services.membership_handover(
+            actor=request.user,
+            membership=membership,
+            successor=data["successor"],
+            on=data["date"],
+            role=data.get("role"),
+        )
+        queryset = self.get_queryset()
+        result = {"ended": queryset.get(pk=membership.pk), "started": queryset.get(pk=started.pk)}
+        return Response(
+            MembershipHandoverResultSerializer(result, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Deelnames",
+        description="De status van gemeenten in programma's (zoals HackShield), met de volledige statusgeschiedenis.",
+    ),
+    retrieve=extend_schema(summary="Eén deelname", description="Een deelname met statusgeschiedenis."),
+    create=extend_schema(
+        summary="Status van een gemeente vastleggen",
+        description="Legt een gedateerde status vast voor een gemeente in een netwerk; de deelname ontstaat als "
+        "die er nog niet is.",
+        request=inputs.ParticipationCreateSerializer,
+        responses={201: ParticipationSerializer},
+    ),
+)
+class ParticipationViewSet(CreateMixin, ReadOnlyViewSet):
+    serializer_class = ParticipationSerializer
+    filterset_class = ParticipationFilterSet
+    input_serializers = {
+        "create": inputs.ParticipationCreateSerializer,
+        "set_status": inputs.ParticipationStatusSerializer,
+    }
+    action_permissions = {"set_status": ["network.change_participation"]}
+
+    def get_queryset(self):
+        return selectors.participations_with_history()
+
+    def perform_create(self, data):
+        return services.participation_set_status(
+            actor=self.request.user,
+            gemeente=data["gemeente"],
+            network=data["network"],
+            status=data["status"],
+            on=data["date"],
+            note=data.get("note", ""),
+        )
+
+    @extend_schema(
+        summary="Status van een deelname wijzigen",
+        description="Legt een gedateerde statuswijziging vast (niet benaderd → benaderd → in gesprek → deelnemer, "
+        "of afgewezen / gestopt). De status van de deelname is die van de laatste wijziging op datum.",
+        request=inputs.ParticipationStatusSerializer,
+        responses={200: ParticipationSerializer},
+        examples=[
+            OpenApiExample(
+                "Deelnemer geworden",
+                value={"status": "deelnemer", "date": "2021-06-01", "note": "Convenant getekend"},
+                request_only=True,
+            )
+        ],
+    )
+    @action(detail=True, methods=["post"], url_path="status", filterset_class=None)
+    def set_status(self, request, pk=None):
+        participation = self.get_object()
+        data = self.validated_input(request)
+        services.participation_set_status(
+            actor=request.user,
+            gemeente=participation.gemeente,
+            network=participation.network,
+            status=data["status"],
+            on=data["date"],
+            note=data.get("note", ""),
+        )
+        return self.read_back(participation)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Contactmomenten", description="Wie welke gemeente over welk netwerk benaderde."),
+    retrieve=extend_schema(summary="Eén contactmoment", description="Een contactmoment, op id."),
+    create=extend_schema(
+        summary="Contactmoment vastleggen",
+        description="Legt een contactmoment vast, met de ingelogde gebruiker als benaderaar.",
+        request=inputs.OutreachInputSerializer,
+        responses={201: OutreachSerializer},
+    ),
+)
+class OutreachViewSet(CreateMixin, ReadOnlyViewSet):
+    serializer_class = OutreachSerializer
+    filterset_class = OutreachFilterSet
+    input_serializers = {"create": inputs.OutreachInputSerializer}
+
+    def get_queryset(self):
+        return selectors.outreach_with_related()
+
+    def perform_create(self, data):
+        return services.outreach_log(actor=self.request.user, **data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Importbatches", description="Geïmporteerde contactlijsten, nieuwste eerst."),
+    retrieve=extend_schema(summary="Eén importbatch", description="Een importbatch met het resultaat per rij."),
+)
+class ImportBatchViewSet(ReadOnlyViewSet):
+    serializer_class = ImportBatchSerializer
+    filterset_class = ImportBatchFilterSet
+
+    def get_queryset(self):
+        return selectors.import_batches_with_related()
+
+    def get_serializer_class(self):
+        return ImportBatchDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
