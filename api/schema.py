@@ -4,6 +4,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
+from network.filtersets import IdFilter
+
 
 class ErrorSerializer(serializers.Serializer):
     """A failed request: `detail`, or per field a list of messages (400)."""
@@ -44,6 +46,17 @@ class RegistryAutoSchema(AutoSchema):
     """Adds the error responses to every operation, so clients and schema checks know every status code."""
 
     public = False
+
+    def _get_filter_parameters(self):
+        # An empty filter value means "no filter", as on the web pages that share these FilterSets.
+        parameters = super()._get_filter_parameters()
+        filterset_class = getattr(self.view, "filterset_class", None)
+        filters = filterset_class.base_filters if filterset_class else {}
+        for parameter in parameters:
+            parameter["allowEmptyValue"] = True
+            if isinstance(filters.get(parameter["name"]), IdFilter):
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+        return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

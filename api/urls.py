@@ -1,10 +1,10 @@
 """Routes of API v1: hyphenated plurals, the token endpoint and the OpenAPI schema with its Swagger UI."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from .views import auth, resources
+from .views import auth, errors, resources
 
 app_name = "api"
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
+    re_path(r"", errors.NotFoundView.as_view(), name="not-found"),
 ]

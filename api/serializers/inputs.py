@@ -8,6 +8,8 @@ from rest_framework import serializers
 from network.choices import OrganisationKind, OutreachChannel, ParticipationStatus, Role
 from network.models import Contact, Gemeente, Network, Organisation
 
+from .strict import StrictJSONSerializer
+
 
 def gemeente_field(**kwargs):
     return serializers.SlugRelatedField(
@@ -25,7 +27,7 @@ def contact_field(**kwargs):
     return serializers.PrimaryKeyRelatedField(queryset=Contact.objects.all(), **kwargs)
 
 
-class ContactInputSerializer(serializers.Serializer):
+class ContactInputSerializer(StrictJSONSerializer):
     first_name = serializers.CharField(max_length=100, required=False, allow_blank=True, help_text="Voornaam")
     tussenvoegsel = serializers.CharField(
         max_length=30, required=False, allow_blank=True, help_text="Tussenvoegsel, bijv. van der"
@@ -45,7 +47,7 @@ class ContactInputSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, help_text="Opmerkingen")
 
 
-class MembershipCreateSerializer(serializers.Serializer):
+class MembershipCreateSerializer(StrictJSONSerializer):
     contact = contact_field(help_text="Id van de contactpersoon")
     network = network_field()
     role = serializers.ChoiceField(
@@ -57,7 +59,7 @@ class MembershipCreateSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, help_text="Opmerkingen")
 
 
-class MembershipUpdateSerializer(serializers.Serializer):
+class MembershipUpdateSerializer(StrictJSONSerializer):
     role = serializers.ChoiceField(choices=Role.choices, required=False, help_text="Rol")
     gemeente = gemeente_field(required=False, allow_null=True)
     start_date = serializers.DateField(required=False, help_text="Eerste dag in de rol")
@@ -65,11 +67,11 @@ class MembershipUpdateSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, help_text="Opmerkingen")
 
 
-class MembershipEndSerializer(serializers.Serializer):
+class MembershipEndSerializer(StrictJSONSerializer):
     end_date = serializers.DateField(help_text="Laatste dag in de rol")
 
 
-class MembershipHandoverSerializer(serializers.Serializer):
+class MembershipHandoverSerializer(StrictJSONSerializer):
     successor = contact_field(help_text="Id van de contactpersoon die de rol overneemt")
     date = serializers.DateField(help_text="Eerste dag van de opvolger; de huidige rolhouder stopt de dag ervoor")
     role = serializers.ChoiceField(
@@ -77,7 +79,7 @@ class MembershipHandoverSerializer(serializers.Serializer):
     )
 
 
-class ParticipationStatusSerializer(serializers.Serializer):
+class ParticipationStatusSerializer(StrictJSONSerializer):
     status = serializers.ChoiceField(choices=ParticipationStatus.choices, help_text="Nieuwe status")
     date = serializers.DateField(help_text="Datum van de statuswijziging")
     note = serializers.CharField(required=False, allow_blank=True, help_text="Toelichting")
@@ -88,7 +90,7 @@ class ParticipationCreateSerializer(ParticipationStatusSerializer):
     network = network_field()
 
 
-class OutreachInputSerializer(serializers.Serializer):
+class OutreachInputSerializer(StrictJSONSerializer):
     gemeente = gemeente_field()
     network = network_field()
     date = serializers.DateField(help_text="Datum van het contactmoment")
@@ -98,7 +100,7 @@ class OutreachInputSerializer(serializers.Serializer):
     contact = contact_field(required=False, allow_null=True, help_text="Id van de contactpersoon die is gesproken")
 
 
-class OrganisationInputSerializer(serializers.Serializer):
+class OrganisationInputSerializer(StrictJSONSerializer):
     name = serializers.CharField(max_length=200, help_text="Naam van de organisatie")
     kind = serializers.ChoiceField(choices=OrganisationKind.choices, required=False, help_text="Soort organisatie")
     gemeente = gemeente_field(required=False, allow_null=True)

@@ -2,9 +2,15 @@
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
 
 from ..schema import PublicAutoSchema
+from ..serializers.strict import StrictJSONSerializer
+
+
+class TokenRequestSerializer(StrictJSONSerializer, AuthTokenSerializer):
+    pass
 
 
 class TokenSerializer(serializers.Serializer):
@@ -13,6 +19,7 @@ class TokenSerializer(serializers.Serializer):
 
 class ObtainTokenView(ObtainAuthToken):
     schema = PublicAutoSchema()
+    serializer_class = TokenRequestSerializer
 
     @extend_schema(
         summary="API-token ophalen",

@@ -1,6 +1,7 @@
 """What every registry viewset shares: model permissions, and writes that go through a service."""
 
 from rest_framework import status, viewsets
+from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
@@ -17,6 +18,7 @@ class RegistryViewSet(viewsets.GenericViewSet):
 
     permission_classes = [ModelPermissions]
     renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
     schema = RegistryAutoSchema()
     input_serializers: dict = {}
 
