@@ -30,7 +30,6 @@ TUSSENVOEGSELS = sorted(
         "da",
         "di",
         "dos",
-        "el",
         "von",
         "zu",
         "d'",
@@ -99,7 +98,7 @@ def split_name(full_name: str) -> NameParts:
         given_words = given.split()
         # Trailing particles after the comma belong to the last name: "Berg, Jan van der".
         cut = len(given_words)
-        while cut > 1 and given_words[cut - 1].lower() in _PARTICLES:
+        while cut > 0 and given_words[cut - 1].lower() in _PARTICLES:
             cut -= 1
         first = " ".join(given_words[:cut])
         tussen = " ".join(w.lower() for w in given_words[cut:])

@@ -104,7 +104,7 @@ def unverified_memberships(*, on: datetime.date) -> QuerySet[Membership]:
 
 
 def follow_ups_due(*, on: datetime.date, days: int = 14) -> QuerySet[Outreach]:
-    """Outreach whose follow-up date falls in the next `days` days (or is overdue and not followed up since)."""
+    """Outreach whose follow-up date falls within the next `days` days, soonest first."""
     return (
         Outreach.objects.filter(follow_up_date__gte=on, follow_up_date__lte=on + datetime.timedelta(days=days))
         .select_related("gemeente", "network", "user", "contact")
