@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from ..models import Gemeente, ImportBatch, Network, Organisation, Outreach, Region, Theme
+from ..models import Gemeente, Network, Organisation, Outreach, Region, Theme
 
 
 def regions_list() -> QuerySet[Region]:
@@ -30,7 +30,3 @@ def organisations_with_related() -> QuerySet[Organisation]:
 
 def outreach_with_related() -> QuerySet[Outreach]:
     return Outreach.objects.select_related("gemeente", "network", "user", "contact")
-
-
-def import_batches_with_related() -> QuerySet[ImportBatch]:
-    return ImportBatch.objects.select_related("user", "network", "undone_by")

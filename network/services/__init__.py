@@ -6,6 +6,7 @@ change history.
 
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
+from .imports import import_apply, import_batch_create, import_batch_record, import_undo
 from .memberships import (
     membership_end,
     membership_handover,
@@ -21,6 +22,10 @@ __all__ = [
     "contact_create",
     "contact_merge",
     "contact_update",
+    "import_apply",
+    "import_batch_create",
+    "import_batch_record",
+    "import_undo",
     "membership_end",
     "membership_handover",
     "membership_start",

@@ -1,0 +1,160 @@
+"""Import benchmark (run by hand, not in the test suite): how an import scales with the list's length.
+
+    .venv/bin/python bench/import_bench.py                 # 1 000, 10 000 and 100 000 rows on SQLite
+    .venv/bin/python bench/import_bench.py 1000 10000      # chosen sizes
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/var_bench .venv/bin/python bench/import_bench.py
+
+For each size it writes an .xlsx list (cached in the temp folder) and then, in a fresh process on an
+empty database, measures: reading the file with openpyxl in read-only mode (the yardstick), importing
+it (committed), importing the same file again (everything unchanged), the ratio import / openpyxl read,
+the process's peak memory (ru_maxrss, which includes Django and calamine's native memory), and the
+number of queries each import made.
+
+Targets (issue 3, on the 2-core machines): a 10 000-row import within 3x the openpyxl read; 100 000 rows
+under 500 MB peak; queries per import independent of the row count.
+"""
+
+import datetime
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HEADER = ["Voornaam", "Tussenvoegsel", "Achternaam", "E-mail", "Telefoon", "Organisatie", "Functie", "Gemeente", "Rol",
+          "Startdatum"]  # fmt: skip
+GEMEENTEN = ["Rotterdam", "Schiedam", "Vlaardingen", "Capelle a/d IJssel", "Dordrecht", "Zwijndrecht", "GM0489",
+             "Ridderkerk", "Maassluis", "Gem. Papendrecht"]  # fmt: skip
+FIRST = ["Anouk", "Bram", "Charlotte", "Daan", "Eva", "Floris", "Gijs", "Hanna", "Iris", "Joost"]
+LAST = [("", "Verbeek"), ("van der", "Linden"), ("de", "Graaf"), ("", "Koster"), ("van", "Dijk"), ("ter", "Horst")]
+AS_OF = datetime.date(2021, 3, 1)
+
+
+def make_list(rows: int) -> Path:
+    path = Path(tempfile.gettempdir()) / f"var_import_bench_{rows}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Lijst")
+    sheet.append(HEADER)
+    for n in range(rows):
+        tussen, last = LAST[n % len(LAST)]
+        sheet.append([
+            FIRST[n % len(FIRST)], tussen, f"{last}{n}", f"persoon{n}@bench.example", f"010 {n:07d}",
+            f"Organisatie {n % 50}", "Adviseur", GEMEENTEN[n % len(GEMEENTEN)], "", datetime.date(2020, 1, 1 + n % 28),
+        ])  # fmt: skip
+    workbook.save(path)
+    return path
+
+
+def openpyxl_read(path: Path) -> int:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    count = sum(1 for _ in workbook.active.iter_rows(values_only=True))
+    workbook.close()
+    return count
+
+
+class QueryCounter:
+    """Counts statements without Django's debug cursor, whose SQL formatting would distort the timing."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measure(rows: int) -> dict:
+    """One size, in this (fresh) process, on a fresh database."""
+    path = make_list(rows)
+    database = None
+    if "DATABASE_URL" not in os.environ:
+        database = Path(tempfile.gettempdir()) / f"var_import_bench_{rows}.sqlite3"
+        database.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ["DJANGO_DEBUG"] = "false"
+    os.environ["IMPORT_MAX_FILE_BYTES"] = str(200 * 1024 * 1024)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from network.importing import ImportOptions, run_import
+    from network.models import Network
+
+    call_command("flush", "--noinput", verbosity=0) if database is None else None
+    call_command("migrate", verbosity=0)
+    network = Network.objects.get(slug="accounthouders-ondermijning")
+    options = ImportOptions(network=network, as_of=AS_OF)
+
+    start = time.perf_counter()
+    read_rows = openpyxl_read(path)
+    openpyxl_seconds = time.perf_counter() - start
+
+    timings, queries, summaries = [], [], []
+    for _ in range(2):
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            start = time.perf_counter()
+            result = run_import(actor=None, file=path, file_name=path.name, options=options)
+            timings.append(time.perf_counter() - start)
+        queries.append(counter.count)
+        summaries.append(result.summary)
+    assert summaries[0]["contacts"]["new"] == rows, summaries[0]["errors"][:3]
+    assert summaries[1]["contacts"]["unchanged"] == rows and summaries[1]["memberships"]["unchanged"] == rows
+    if database:
+        database.unlink(missing_ok=True)
+    return {
+        "rows": rows,
+        "openpyxl_read_s": round(openpyxl_seconds, 2),
+        "import_s": round(timings[0], 2),
+        "reimport_s": round(timings[1], 2),
+        "ratio_import_to_read": round(timings[0] / openpyxl_seconds, 2),
+        "ratio_reimport_to_read": round(timings[1] / openpyxl_seconds, 2),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "queries_import": queries[0],
+        "queries_reimport": queries[1],
+        "read_rows": read_rows,
+        "database": connection.vendor,
+    }
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(measure(int(argv[1]))))
+        return
+    sizes = [int(arg) for arg in argv] or [1_000, 10_000, 100_000]
+    print(
+        "| rows | openpyxl read | import | re-import | import / read | re-import / read | peak memory "
+        "| queries (import, re-import) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---|")
+    for rows in sizes:
+        make_list(rows)
+        output = subprocess.run(  # noqa: S603 - this script, fresh process per size so peak memory is per size
+            [sys.executable, __file__, "--one", str(rows)], check=True, capture_output=True, text=True, cwd=ROOT
+        ).stdout
+        r = json.loads(output.strip().splitlines()[-1])
+        print(
+            f"| {r['rows']:,} | {r['openpyxl_read_s']} s | {r['import_s']} s | {r['reimport_s']} s "
+            f"| {r['ratio_import_to_read']}× | {r['ratio_reimport_to_read']}× | {r['peak_mb']} MB "
+            f"| {r['queries_import']}, {r['queries_reimport']} ({r['database']}) |".replace(",", " ", 1),
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,51 @@
+import datetime
+from pathlib import Path
+
+import pytest
+
+from network.importing import ImportOptions, run_import
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def data_file(name: str) -> Path:
+    return DATA / name
+
+
+@pytest.fixture
+def do_import(db, actor):
+    """Import a committed test file (or bytes) as the kernteam member would."""
+
+    def _import(name_or_bytes, file_name=None, **options):
+        options.setdefault("as_of", datetime.date(2021, 3, 1))
+        if isinstance(name_or_bytes, bytes):
+            file = name_or_bytes
+        else:
+            file = data_file(name_or_bytes)
+            file_name = file_name or name_or_bytes
+        return run_import(actor=actor, file=file, file_name=file_name, options=ImportOptions(**options))
+
+    return _import
+
+
+def csv_bytes(rows: list[list], delimiter: str = ";") -> bytes:
+    """A small list as Dutch Excel would save it, for tests that need one specific shape."""
+    lines = [delimiter.join("" if value is None else str(value) for value in row) for row in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+@pytest.fixture
+def registry_dump(db):
+    """The registry's contacts, organisations and roles as dumpdata writes them (history and batches left out)."""
+
+    def _dump():
+        import io
+        import json
+
+        from django.core.management import call_command
+
+        out = io.StringIO()
+        call_command("dumpdata", "network.contact", "network.organisation", "network.membership", stdout=out)
+        return sorted(json.loads(out.getvalue()), key=lambda obj: (obj["model"], obj["pk"]))
+
+    return _dump

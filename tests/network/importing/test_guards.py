@@ -1,0 +1,116 @@
+"""Files the importer refuses before reading a row, with one Dutch sentence."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from network.importing import ImportFileError, ImportOptions, run_import
+from network.importing.values import parse_date
+from network.models import Contact
+from tests.network.importing.conftest import csv_bytes, data_file
+
+
+def refused(data: bytes, file_name: str) -> str:
+    with pytest.raises(ImportFileError) as info:
+        run_import(actor=None, file=data, file_name=file_name, options=ImportOptions())
+    return str(info.value)
+
+
+@pytest.mark.django_db
+def test_files_over_the_size_limit_are_refused(settings):
+    settings.IMPORT_MAX_FILE_BYTES = 100
+
+    message = refused(b"Naam;E-mail\r\n" + b"a;b\r\n" * 50, "groot.csv")
+
+    assert "groter dan" in message
+
+
+@pytest.mark.django_db
+def test_files_over_the_row_limit_are_refused(settings):
+    settings.IMPORT_MAX_ROWS = 10
+
+    message = refused(csv_bytes([["Naam", "E-mail"]] + [["a b", "c@d.nl"]] * 11), "lang.csv")
+
+    assert "meer dan 10 rijen" in message
+
+
+@pytest.mark.django_db
+def test_a_zip_that_unpacks_out_of_proportion_is_refused_before_parsing():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (60 * 1024 * 1024))
+
+    message = refused(buffer.getvalue(), "bom.xlsx")
+
+    assert "buiten verhouding" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("file_name", "expected"),
+    [("lijst.xlsm", "macro"), ("lijst.pdf", "wordt niet ondersteund"), ("lijst", "zonder extensie")],
+)
+def test_xlsm_and_unknown_extensions_are_refused(file_name, expected):
+    assert expected in refused(data_file("afm_titel.xlsx").read_bytes(), file_name)
+
+
+@pytest.mark.django_db
+def test_a_corrupt_spreadsheet_is_refused():
+    assert "geen geldig" in refused(b"dit is geen spreadsheet", "lijst.xlsx")
+    assert "kan niet worden gelezen" in refused(b"\xd0\xcf\x11\xe0 kapot", "lijst.xls")
+
+
+@pytest.mark.django_db
+def test_a_file_without_a_name_or_email_column_is_refused():
+    message = refused(csv_bytes([["Organisatie", "Functie"], ["Politie", "Agent"]]), "lijst.csv")
+
+    assert message == "lijst.csv heeft geen kolom met een naam of e-mailadres."
+
+
+@pytest.mark.django_db
+def test_formula_cells_are_never_evaluated(tmp_path):
+    """A formula arrives as the value the spreadsheet stored for it; without one, as nothing."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Naam", "E-mail", "Opmerkingen"])
+    sheet.append(["Ans Kok", "ans@var.example", "=1+2"])
+    path = tmp_path / "formule.xlsx"
+    workbook.save(path)
+
+    result = run_import(actor=None, file=path, file_name="formule.xlsx", options=ImportOptions())
+
+    assert result.exit_code == 0
+    assert Contact.objects.get().notes == ""
+
+
+@pytest.mark.django_db
+def test_unreadable_file_exits_2_with_one_dutch_sentence_and_no_traceback(tmp_path, capsys):
+    path = tmp_path / "kapot.xlsx"
+    path.write_bytes(b"PK\x03\x04 kapot")
+
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_contacts", str(path))
+
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "kapot.xlsx is geen geldig spreadsheetbestand en kan niet worden gelezen."
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-03-01", (2021, 3, 1)),
+        ("1-3-2021", (2021, 3, 1)),
+        ("01-03-2021", (2021, 3, 1)),
+        ("1 maart 2021", (2021, 3, 1)),
+        (44256, (2021, 3, 1)),
+        ("17 okt. 2020", (2020, 10, 17)),
+    ],
+)
+def test_dates_as_users_write_them(value, expected):
+    assert parse_date(value) == datetime.date(*expected)

@@ -1,0 +1,57 @@
+"""The number of queries an import makes does not grow with the number of rows."""
+
+import datetime
+
+import pytest
+
+from network.importing import ImportOptions, run_import
+from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
+from tests.factories import gemeente as gemeente_of
+from tests.network.importing.conftest import csv_bytes
+
+D = datetime.date
+GEMEENTEN = ["GM0606", "GM0599", "GM0622", "GM0502", "GM0505"]
+
+# Five to load the registry (gemeenten, networks, organisations, contacts, roles), one for an earlier
+# import of the same file, then in one transaction: the batch, new organisations, new contacts (insert,
+# read back their ids, copy to history), changed contacts and their history, new roles (the same three),
+# verified roles and ended roles (each an update and a history copy), and the batch's results — plus the
+# savepoints around them.
+PINNED_QUERIES = 25
+
+
+def mixed_list(size: int, network) -> bytes:
+    """Half the rows are people the registry knows (some changed, with a role), half are new."""
+    rows = [["Voornaam", "Tussenvoegsel", "Achternaam", "E-mail", "Functie", "Organisatie", "Gemeente", "Startdatum"]]
+    organisation = OrganisationFactory(name="Bestaande Organisatie", slug="bestaande-organisatie")
+    for n in range(size):
+        code = GEMEENTEN[n % len(GEMEENTEN)]
+        email = f"persoon{n}@lijst.example"
+        if n % 2:
+            contact = ContactFactory(first_name=f"Voor{n}", last_name=f"Achter{n}", email=email, job_title="oud")
+            if n % 4 == 1:
+                MembershipFactory(
+                    contact=contact, network=network, gemeente=gemeente_of(code), verified_on=D(2020, 1, 1)
+                )
+        organisation_name = organisation.name if n % 3 else f"Nieuwe Organisatie {n % 7}"
+        rows.append(
+            [f"Voor{n}", "van" if n % 5 == 0 else "", f"Achter{n}", email, "nieuw", organisation_name, code, ""]
+        )
+    for n in range(size // 10):
+        MembershipFactory(network=network, contact__email=f"vertrokken{n}@lijst.example")
+    return csv_bytes(rows)
+
+
+@pytest.mark.parametrize("size", [50, 500])
+def test_a_50_and_a_500_row_import_make_the_same_number_of_queries(db, afm, actor, size, django_assert_num_queries):
+    data = mixed_list(size, afm)
+    options = ImportOptions(network=afm, as_of=D(2021, 3, 1), sync=True)
+
+    with django_assert_num_queries(PINNED_QUERIES):
+        result = run_import(actor=actor, file=data, file_name="lijst.csv", options=options)
+
+    assert result.exit_code == 0, result.summary["errors"][:3]
+    assert result.summary["contacts"]["new"] == size // 2
+    assert result.summary["contacts"]["updated"] == size // 2
+    assert result.summary["memberships"]["ended"] > 0
+    assert result.summary["memberships"]["unchanged"] == len(range(1, size, 4))
