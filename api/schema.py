@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
 from network.filtersets import IdFilter
+from network.importing.export import CONTENT_TYPES
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -42,6 +43,12 @@ ERRORS = {
 }
 
 
+DOWNLOAD_SCHEMAS = {
+    CONTENT_TYPES["xlsx"]: {"type": "string", "format": "binary", "description": "Excel-werkmap (.xlsx)"},
+    "text/csv": {"type": "string", "description": "CSV met ; als scheidingsteken, UTF-8 met BOM"},
+}
+
+
 class RegistryAutoSchema(AutoSchema):
     """Adds the error responses to every operation, so clients and schema checks know every status code."""
 
@@ -65,6 +72,9 @@ class RegistryAutoSchema(AutoSchema):
             codes.append("409")
         for code in codes:
             responses.setdefault(code, self._get_response_for_code(ERRORS[code], code, direction=direction))
+        for media_type, content in responses.get("200", {}).get("content", {}).items():
+            if media_type in DOWNLOAD_SCHEMAS:
+                content["schema"] = DOWNLOAD_SCHEMAS[media_type]
         return responses
 
 

@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from .views import auth, errors, resources
+from .views import auth, errors, imports, resources
 
 app_name = "api"
 
@@ -20,6 +20,7 @@ router.register("memberships", resources.MembershipViewSet, basename="membership
 router.register("participations", resources.ParticipationViewSet, basename="participation")
 router.register("outreach", resources.OutreachViewSet, basename="outreach")
 router.register("import-batches", resources.ImportBatchViewSet, basename="importbatch")
+router.register("imports", imports.ImportViewSet, basename="import")
 
 urlpatterns = [
     path("auth/token/", auth.ObtainTokenView.as_view(), name="token"),

@@ -20,7 +20,10 @@ from network.filtersets import (
     RegionFilterSet,
     ThemeFilterSet,
 )
+from network.importing.export import CONTACT_HEADERS, MEMBERSHIP_HEADERS, contact_rows, membership_rows
 
+from ..exports import COVERAGE_HEADERS, coverage_rows
+from ..renderers import DownloadMixin
 from ..serializers import inputs
 from ..serializers.domain import CoverageSerializer, DateQuerySerializer, GemeenteContactsSerializer
 from ..serializers.resources import (
@@ -123,7 +126,7 @@ class ThemeViewSet(ReadOnlyViewSet):
     list=extend_schema(summary="Netwerken", description="Bestuurlijke, ambtelijke en publiek-private netwerken."),
     retrieve=extend_schema(summary="Eén netwerk", description="Een netwerk, op slug (bijv. hackshield)."),
 )
-class NetworkViewSet(ReadOnlyViewSet):
+class NetworkViewSet(DownloadMixin, ReadOnlyViewSet):
     serializer_class = NetworkSerializer
     filterset_class = NetworkFilterSet
     lookup_field = "slug"
@@ -136,6 +139,8 @@ class NetworkViewSet(ReadOnlyViewSet):
             "network.view_outreach",
         ],
     }
+
+    download_actions = ("coverage",)
 
     def get_queryset(self):
         return selectors.networks_with_related()
@@ -157,6 +162,13 @@ class NetworkViewSet(ReadOnlyViewSet):
                 {"detail": f"{network} verwacht geen deelnemer per gemeente; alleen zulke netwerken hebben dekking."}
             )
         coverage = selectors.network_coverage(network=network, on=_date_query(request))
+        if self.download_format():
+            return self.download(
+                name=f"dekking-{network.slug}-{coverage.date:%Y-%m-%d}",
+                headers=COVERAGE_HEADERS,
+                rows=coverage_rows(coverage),
+                sheet_title="Dekking",
+            )
         return Response(CoverageSerializer(coverage, context=self.get_serializer_context()).data)
 
 
@@ -205,13 +217,23 @@ class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
         responses={200: ContactSerializer},
     ),
 )
-class ContactViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class ContactViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
     input_serializers = {"create": inputs.ContactInputSerializer, "partial_update": inputs.ContactInputSerializer}
 
     def get_queryset(self):
         return selectors.contacts_with_related()
+
+    def list(self, request, *args, **kwargs):
+        if self.download_format():
+            return self.download(
+                name="contactpersonen",
+                headers=CONTACT_HEADERS,
+                rows=contact_rows(self.filter_queryset(selectors.contacts_for_export())),
+                sheet_title="Contactpersonen",
+            )
+        return super().list(request, *args, **kwargs)
 
     def perform_create(self, data):
         return services.contact_create(actor=self.request.user, **data)
@@ -240,7 +262,7 @@ class ContactViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
         responses={200: MembershipSerializer},
     ),
 )
-class MembershipViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class MembershipViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilterSet
     input_serializers = {
@@ -256,6 +278,16 @@ class MembershipViewSet(PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
 
     def get_queryset(self):
         return selectors.memberships_with_related().order_by("network__name", "start_date", "id")
+
+    def list(self, request, *args, **kwargs):
+        if self.download_format():
+            return self.download(
+                name="rollen",
+                headers=MEMBERSHIP_HEADERS,
+                rows=membership_rows(self.filter_queryset(self.get_queryset())),
+                sheet_title="Rollen",
+            )
+        return super().list(request, *args, **kwargs)
 
     def perform_create(self, data):
         return services.membership_start(
@@ -413,9 +445,25 @@ class OutreachViewSet(CreateMixin, ReadOnlyViewSet):
 class ImportBatchViewSet(ReadOnlyViewSet):
     serializer_class = ImportBatchSerializer
     filterset_class = ImportBatchFilterSet
+    action_permissions = {"undo": ["network.change_importbatch", "network.change_contact", "network.change_membership"]}
 
     def get_queryset(self):
         return selectors.import_batches_with_related()
 
     def get_serializer_class(self):
-        return ImportBatchDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
+        if self.action in ("retrieve", "undo"):
+            return ImportBatchDetailSerializer
+        return super().get_serializer_class()
+
+    @extend_schema(
+        summary="Import terugdraaien",
+        description="Draait een importbatch terug: de rollen die hij maakte verdwijnen, rollen die hij beëindigde "
+        "gaan weer open, gewijzigde gegevens krijgen hun oude waarde en nieuwe contactpersonen zonder andere rol "
+        "verdwijnen. Een batch die al is teruggedraaid, of waarop een latere import voortbouwt, geeft 409.",
+        request=None,
+        responses={200: ImportBatchDetailSerializer},
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def undo(self, request, pk=None):
+        batch = services.import_undo(actor=request.user, batch=self.get_object())
+        return Response(ImportBatchDetailSerializer(self.get_queryset().get(pk=batch.pk)).data)

@@ -29,6 +29,7 @@ from .imports import (
     import_organisations,
 )
 from .registry import (
+    contacts_for_export,
     gemeenten_with_related,
     networks_with_related,
     organisations_with_related,
@@ -42,6 +43,7 @@ __all__ = [
     "CoverageRow",
     "NetworkGroup",
     "ThemeGroup",
+    "contacts_for_export",
     "contacts_for_gemeente",
     "contacts_with_related",
     "contacts_without_active_role",

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from ..models import Gemeente, Network, Organisation, Outreach, Region, Theme
+from ..models import Contact, Gemeente, Network, Organisation, Outreach, Region, Theme
 
 
 def regions_list() -> QuerySet[Region]:
@@ -30,3 +30,8 @@ def organisations_with_related() -> QuerySet[Organisation]:
 
 def outreach_with_related() -> QuerySet[Outreach]:
     return Outreach.objects.select_related("gemeente", "network", "user", "contact")
+
+
+def contacts_for_export() -> QuerySet[Contact]:
+    """Contacts with their organisation only: an export lists contact details, not roles."""
+    return Contact.objects.select_related("organisation")
