@@ -30,7 +30,7 @@ def coverage_rows(coverage: Coverage) -> Iterable[list]:
             row.gemeente.code,
             row.gemeente.name,
             row.gemeente.region.code,
-            row.status_label,
+            str(row.status_label),
             _names(row.memberships),
             ", ".join(m.contact.email for m in row.memberships if m.contact.email),
             outreach.date if outreach else None,
