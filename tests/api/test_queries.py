@@ -46,7 +46,7 @@ def busy_registry(actor):
         ("/api/v1/memberships/?region=RR&active_on=2021-03-01", 5),
         ("/api/v1/participations/", 6),
         ("/api/v1/outreach/", 5),
-        ("/api/v1/import-batches/", 4),
+        ("/api/v1/import-batches/", 5),
         ("/api/v1/gemeenten/GM0606/contacts/?date=2021-03-01", 6),
         ("/api/v1/networks/hackshield/coverage/?date=2021-03-01", 9),
         ("/api/v1/networks/hackshield/coverage/?date=2021-03-01&format=xlsx", 9),
