@@ -39,7 +39,8 @@ class DownloadMixin:
     download_actions = ("list",)
 
     def get_renderers(self):
-        if self.action in self.download_actions:
+        # No action: a method the route does not offer, which must get its 405 whatever the format asked.
+        if self.action in self.download_actions or self.action is None:
             return [renderer() for renderer in DOWNLOAD_RENDERERS]
         return super().get_renderers()
 

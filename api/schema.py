@@ -1,6 +1,7 @@
 """OpenAPI generation: every operation documents the errors the exception handler can return."""
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
@@ -49,10 +50,31 @@ DOWNLOAD_SCHEMAS = {
 }
 
 
+PATH_DESCRIPTIONS = {
+    "code": "Code van de {name}: een CBS-code zoals GM0599 voor een gemeente, RR of ZHZ voor een veiligheidsregio",
+    "slug": "Slug van {name} zoals in de URL, bijv. hackshield (netwerk) of mensenhandel (thema)",
+    "id": "Id van de {name}",
+}
+
+
 class RegistryAutoSchema(AutoSchema):
     """Adds the error responses to every operation, so clients and schema checks know every status code."""
 
     public = False
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        model = get_view_model(self.view, emit_warnings=False)
+        name = model._meta.verbose_name if model is not None else "object"
+        for parameter in parameters:
+            parameter["description"] = PATH_DESCRIPTIONS.get(parameter["name"], "Id van {name}").format(name=name)
+        return parameters
+
+    def _get_format_parameters(self):
+        parameters = super()._get_format_parameters()
+        for parameter in parameters:
+            parameter["description"] = "Formaat van het antwoord: json (standaard), xlsx of csv (downloadbestand)."
+        return parameters
 
     def _get_filter_parameters(self):
         # An empty filter value means "no filter", as on the web pages that share these FilterSets.

@@ -134,15 +134,18 @@ class MembershipScopeMixin(filters.FilterSet):
     region = filters.CharFilter(method="filter_noop", label=_("Veiligheidsregio (code)"))
     active_on = filters.DateFilter(method="filter_noop", label=_("Actief op datum"))
 
+    # Codes are stored in capitals; comparing exactly (after upper-casing the value) lets the database
+    # use the unique index on the code instead of testing every membership's gemeente.
+    UPPERCASE = {"gemeente", "region"}
     MEMBERSHIP_LOOKUPS = {
-        "gemeente": "gemeente__code__iexact",
+        "gemeente": "gemeente__code",
         "gemeente_id": "gemeente_id",
         "network": "network__slug",
         "network_id": "network_id",
         "theme": "network__theme__slug",
         "level": "network__level",
         "role": "role",
-        "region": "gemeente__region__code__iexact",
+        "region": "gemeente__region__code",
     }
 
     def filter_noop(self, queryset, name, value):
@@ -155,6 +158,8 @@ class MembershipScopeMixin(filters.FilterSet):
         used = False
         for name, lookup in self.MEMBERSHIP_LOOKUPS.items():
             value = data.get(name)
+            if name in self.UPPERCASE and isinstance(value, str):
+                value = value.upper()
             if value not in (None, ""):
                 q &= Q(**{prefix + lookup: value})
                 used = True

@@ -55,7 +55,29 @@ class ImportViewSet(RegistryViewSet):
                 examples=[OpenApiExample("Verwerkt", value=SUMMARY_EXAMPLE, status_codes=["201"])],
             ),
             200: OpenApiResponse(ImportSummarySerializer, description="Proefimport: wat er zou veranderen"),
-            400: OpenApiResponse(ImportSummarySerializer, description="Rijen met fouten; er is niets opgeslagen"),
+            400: OpenApiResponse(
+                ErrorSerializer,
+                description="Rijen met fouten: de samenvatting zoals bij 201, met per rij de fout in `errors`; er is "
+                "niets opgeslagen. Of een ongeldig veld van het verzoek (bijv. `file` ontbreekt).",
+                examples=[
+                    OpenApiExample(
+                        "Onbekende gemeente",
+                        value={
+                            **SUMMARY_EXAMPLE,
+                            "batch": None,
+                            "errors": [
+                                {
+                                    "row": 9,
+                                    "column": "Gemeente",
+                                    "value": "Den Haag",
+                                    "message": "Rij 9, kolom Gemeente: 'Den Haag' is geen VAR-gemeente.",
+                                }
+                            ],
+                        },
+                        status_codes=["400"],
+                    )
+                ],
+            ),
             422: OpenApiResponse(ErrorSerializer, description="Het bestand kan niet worden gelezen"),
         },
     )

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 
 from ..choices import CoverageStatus, ParticipationStatus
 from ..models import Gemeente, Membership, Network, Outreach, ParticipationStatusChange
@@ -69,13 +70,17 @@ def network_coverage(*, network: Network, on: datetime.date) -> Coverage:
 
     statuses = participation_statuses_on(network=network, on=on)
 
-    last_outreach: dict[int, Outreach] = {}
-    for outreach in (
-        Outreach.objects.filter(network=network, gemeente_id__in=member_ids, date__lte=on)
-        .select_related("user", "contact")
-        .order_by("date", "id")
-    ):
-        last_outreach[outreach.gemeente_id] = outreach
+    # Only the latest contactmoment per gemeente is read, however many the years have piled up.
+    latest = (
+        Outreach.objects.filter(network=network, gemeente_id=OuterRef("pk"), date__lte=on)
+        .order_by("-date", "-id")
+        .values("id")[:1]
+    )
+    latest_ids = Gemeente.objects.filter(id__in=member_ids).annotate(latest=Subquery(latest)).values("latest")
+    last_outreach: dict[int, Outreach] = {
+        outreach.gemeente_id: outreach
+        for outreach in Outreach.objects.filter(id__in=latest_ids).select_related("user", "contact")
+    }
     window_start = on - datetime.timedelta(days=settings.OUTREACH_WINDOW_DAYS)
 
     # Successors are not covered by their predecessors' roles; those roles are named as leads.
