@@ -81,6 +81,8 @@ class GemeenteFilterSet(filters.FilterSet):
 
 
 class RegionFilterSet(filters.FilterSet):
+    code = filters.CharFilter(field_name="code", lookup_expr="iexact", label=_("Code (RR of ZHZ)"))
+
     class Meta:
         model = Region
         fields = ["code"]

@@ -22,6 +22,7 @@ from network.filtersets import (
 )
 from network.importing.export import CONTACT_HEADERS, MEMBERSHIP_HEADERS, contact_rows, membership_rows
 
+from .. import examples
 from ..exports import COVERAGE_HEADERS, coverage_rows
 from ..renderers import DownloadMixin
 from ..serializers import inputs
@@ -98,6 +99,7 @@ class GemeenteViewSet(ReadOnlyViewSet):
         "het verleden: wie het toen was.",
         parameters=[DateQuerySerializer],
         responses={200: GemeenteContactsSerializer},
+        examples=[examples.GEMEENTE_CONTACTS],
     )
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
     def contacts(self, request, code=None):
@@ -153,6 +155,7 @@ class NetworkViewSet(DownloadMixin, ReadOnlyViewSet):
         "zijn niet gedekt door rollen van hun voorgangers; die staan als `leads` in de rij.",
         parameters=[DateQuerySerializer],
         responses={200: CoverageSerializer},
+        examples=[examples.COVERAGE],
     )
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
     def coverage(self, request, slug=None):
@@ -209,6 +212,7 @@ class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
         description="Een e-mailadres dat al bij een ander hoort geeft 409.",
         request=inputs.ContactInputSerializer,
         responses={201: ContactSerializer},
+        examples=[examples.CONTACT_CREATE],
     ),
     partial_update=extend_schema(
         summary="Contactpersoon wijzigen",
@@ -254,6 +258,7 @@ class ContactViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyVie
         description="Geeft een contactpersoon een rol in een netwerk. Een overlappende gelijke rol geeft 409.",
         request=inputs.MembershipCreateSerializer,
         responses={201: MembershipSerializer},
+        examples=[examples.MEMBERSHIP_CREATE],
     ),
     partial_update=extend_schema(
         summary="Rol corrigeren",
@@ -363,6 +368,7 @@ class MembershipViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnly
         "die er nog niet is.",
         request=inputs.ParticipationCreateSerializer,
         responses={201: ParticipationSerializer},
+        examples=[examples.PARTICIPATION_CREATE],
     ),
 )
 class ParticipationViewSet(CreateMixin, ReadOnlyViewSet):
@@ -424,6 +430,7 @@ class ParticipationViewSet(CreateMixin, ReadOnlyViewSet):
         description="Legt een contactmoment vast, met de ingelogde gebruiker als benaderaar.",
         request=inputs.OutreachInputSerializer,
         responses={201: OutreachSerializer},
+        examples=[examples.OUTREACH_CREATE],
     ),
 )
 class OutreachViewSet(CreateMixin, ReadOnlyViewSet):

@@ -224,3 +224,9 @@ def test_the_page_size_is_chosen_by_the_client_up_to_500(reader_client):
 
 def test_an_unknown_page_is_404(reader_client):
     assert reader_client.get("/api/v1/gemeenten/?page=99").status_code == 404
+
+
+def test_region_and_theme_filters(reader_client):
+    assert _names(reader_client.get("/api/v1/regions/?code=rr"), lambda row: row["code"]) == {"RR"}
+    themes = _names(reader_client.get("/api/v1/themes/?cluster=integriteit_en_veiligheid"), lambda row: row["slug"])
+    assert themes == {"cybercriminaliteit", "ondermijning", "mensenhandel"}
