@@ -4,6 +4,8 @@ from rest_framework import serializers
 
 from network.models import Network
 
+from .strict import within_registry_years
+
 
 class ImportRequestSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
@@ -23,6 +25,9 @@ class ImportRequestSerializer(serializers.Serializer):
     )
     dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
     skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
+
+    def validate_as_of(self, value):
+        return within_registry_years(value)
 
 
 class ContactCountsSerializer(serializers.Serializer):

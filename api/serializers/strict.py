@@ -3,7 +3,19 @@
 DRF coerces such values quietly; a client that sends the wrong type has a bug it should hear about.
 """
 
+import datetime
+
 from rest_framework import serializers
+
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+
+
+def within_registry_years(value: datetime.date | None) -> datetime.date | None:
+    """Dates the registry can compute with: services look days back from them (coverage, sync imports)."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise serializers.ValidationError("Kies een datum tussen 1900 en 2999.")
+    return value
+
 
 _TEXT = (
     serializers.CharField,
@@ -50,4 +62,14 @@ class StrictJSONSerializer(serializers.Serializer):
                         errors[name] = [message]
             if errors:
                 raise serializers.ValidationError(errors)
-        return super().to_internal_value(data)
+        validated = super().to_internal_value(data)
+        out_of_range = {
+            name: ["Kies een datum tussen 1900 en 2999."]
+            for name, field in self.fields.items()
+            if isinstance(field, serializers.DateField)
+            and validated.get(name) is not None
+            and not EARLIEST <= validated[name] <= LATEST
+        }
+        if out_of_range:
+            raise serializers.ValidationError(out_of_range)
+        return validated

@@ -79,6 +79,24 @@ def test_gemeente_contacts_refuse_a_date_that_is_not_a_date(reader_client):
     assert list(response.json()) == ["date"]
 
 
+@pytest.mark.parametrize("url", ["/api/v1/networks/hackshield/coverage/", "/api/v1/gemeenten/GM0606/contacts/"])
+def test_a_date_far_outside_the_registry_is_refused_not_a_crash(reader_client, url):
+    response = reader_client.get(url, {"date": "0001-01-01"})
+    assert response.status_code == 400
+    assert response.json() == {"date": ["Kies een datum tussen 1900 en 2999."]}
+
+
+def test_a_role_dated_outside_the_registry_years_is_refused(editor_client):
+    membership = MembershipFactory(start_date=datetime.date(2020, 1, 1))
+    response = editor_client.post(
+        f"/api/v1/memberships/{membership.pk}/handover/",
+        {"successor": ContactFactory().pk, "date": "9999-12-31"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"date": ["Kies een datum tussen 1900 en 2999."]}
+
+
 def test_an_unknown_gemeente_is_404_in_json(reader_client):
     response = reader_client.get("/api/v1/gemeenten/GM9999/contacts/")
     assert response.status_code == 404
