@@ -8,8 +8,9 @@ Each size runs in a fresh process on a fresh database (SQLite: a temporary file;
 database next to the one named, created and dropped here). The dataset: N contacts in 50 organisations, one
 role each in ten networks (the three per-gemeente networks and seven others) over the 25 gemeenten of 2021.
 Per gemeente and network four roles are current; the rest are history (ended before 2020) — a registry
-grows by its history, not by the number of people in a gemeente's current roles. Outreach grows with N
-(one contactmoment per 20 contacts).
+grows by its history, not by the number of people in a gemeente's current roles. The first 60 contacts
+all have their role in the benchmarked gemeente and network, so its contact list fills a page of 50 at
+every size. Outreach grows with N (one contactmoment per 20 contacts).
 
 For each call it reports the median and 95th percentile of the server time (the full request through
 Django's handler in-process: routing, authentication, permissions, queries, serialization, rendering; no
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +48,9 @@ NETWORKS = [
     "regiegroep",
 ]
 CURRENT_PER_GEMEENTE_AND_NETWORK = 4
+# The filtered contact list must fill its page of 50 at every size: the first contacts all go to this
+# gemeente and NETWORKS[0]; the others are spread evenly.
+BENCH_GEMEENTE, BENCH_COMBO_FLOOR = "GM0606", 60
 FIRST = ["Anouk", "Bram", "Charlotte", "Daan", "Eva", "Floris", "Gijs", "Hanna", "Iris", "Joost"]
 LAST = [("", "Verbeek"), ("van der", "Linden"), ("de", "Graaf"), ("", "Koster"), ("van", "Dijk"), ("ter", "Horst")]
 REPEAT, WARMUP = 40, 5
@@ -78,6 +83,9 @@ def build(size: int):
     organisations = Organisation.objects.bulk_create(
         [Organisation(name=f"Bench-organisatie {n}", slug=f"bench-organisatie-{n}") for n in range(50)]
     )
+    combos = len(gemeenten) * len(networks)
+    benched = [g.code for g in gemeenten].index(BENCH_GEMEENTE)  # network index 0: NETWORKS[0]
+    per_combo = defaultdict(int)
     batch = 5_000
     for offset in range(0, size, batch):
         contacts = []
@@ -97,7 +105,9 @@ def build(size: int):
         contacts = Contact.objects.bulk_create(contacts)
         memberships = []
         for contact, n in zip(contacts, range(offset, offset + len(contacts)), strict=True):
-            combo, rank = n % (len(gemeenten) * len(networks)), n // (len(gemeenten) * len(networks))
+            combo = benched if n < BENCH_COMBO_FLOOR else n % combos
+            rank = per_combo[combo]
+            per_combo[combo] += 1
             gemeente, network = gemeenten[combo % len(gemeenten)], networks[combo // len(gemeenten)]
             if rank < CURRENT_PER_GEMEENTE_AND_NETWORK:
                 start, end = datetime.date(2020, 1, 1), None
@@ -182,13 +192,13 @@ def measure(size: int) -> dict:
         build_seconds = time.perf_counter() - start
         client = Client()
         headers = {"Authorization": f"Token {token}"}
-        gemeente = Gemeente.objects.get(code="GM0606")
+        gemeente = Gemeente.objects.get(code=BENCH_GEMEENTE)
         contact = Contact.objects.filter(memberships__gemeente=gemeente).order_by("id").last()
         calls = {
             "contact list (50, gemeente + network)": (
-                f"/api/v1/contacts/?gemeente=GM0606&network={NETWORKS[0]}&page_size=50"
+                f"/api/v1/contacts/?gemeente={BENCH_GEMEENTE}&network={NETWORKS[0]}&page_size=50"
             ),
-            "gemeente contacts": f"/api/v1/gemeenten/GM0606/contacts/?date={ON}",
+            "gemeente contacts": f"/api/v1/gemeenten/{BENCH_GEMEENTE}/contacts/?date={ON}",
             "coverage": f"/api/v1/networks/{NETWORKS[0]}/coverage/?date={ON}",
             "contact detail": f"/api/v1/contacts/{contact.pk}/",
         }
