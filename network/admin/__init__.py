@@ -1,0 +1,20 @@
+"""The registry's Django admin. Writes to contacts, roles, participations and outreach go through the services."""
+
+from .contacts import ContactAdmin, MembershipAdmin
+from .imports import ImportBatchAdmin
+from .participation import OutreachAdmin, ParticipationAdmin, ParticipationStatusChangeAdmin
+from .reference import GemeenteAdmin, NetworkAdmin, OrganisationAdmin, RegionAdmin, ThemeAdmin
+
+__all__ = [
+    "ContactAdmin",
+    "GemeenteAdmin",
+    "ImportBatchAdmin",
+    "MembershipAdmin",
+    "NetworkAdmin",
+    "OrganisationAdmin",
+    "OutreachAdmin",
+    "ParticipationAdmin",
+    "ParticipationStatusChangeAdmin",
+    "RegionAdmin",
+    "ThemeAdmin",
+]
