@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors, services
+from ..importing.admin import RegistryImportExportMixin
 from ..models import Contact, Membership, Network
 from .base import (
     ActiveOnTodayFilter,
@@ -42,7 +43,7 @@ class MembershipInline(ReadOnlyInline):
 
 
 @admin.register(Contact)
-class ContactAdmin(ServiceAdminMixin, HistoryAdmin):
+class ContactAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin):
     form = ContactForm
     list_display = ("sort_name", "email", "organisation", "job_title", "active_roles", "is_demo")
     list_display_links = ("sort_name",)
@@ -120,7 +121,7 @@ class EndMembershipsForm(forms.Form):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ServiceAdminMixin, HistoryAdmin):
+class MembershipAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin):
     form = MembershipForm
     list_display = (
         "contact",

@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from ..importing.admin import ImportBatchAdminMixin
 from ..models import ImportBatch
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(ImportBatchAdminMixin, admin.ModelAdmin):
     list_display = ("id", "file_name", "network", "mode", "as_of", "status", "user", "created")
     list_display_links = ("id", "file_name")
     list_select_related = ("network", "user")

@@ -7,6 +7,7 @@ See ../shared IMPORT.md for the contract: header synonyms, matching, sync mode, 
 """
 
 from .errors import ImportFileError
-from .pipeline import ImportOptions, ImportResult, RowResult, run_import
+from .pipeline import run_import
+from .results import ImportOptions, ImportResult, RowResult
 
 __all__ = ["ImportFileError", "ImportOptions", "ImportResult", "RowResult", "run_import"]

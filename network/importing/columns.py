@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..names import fold
+from .values import cell_text
 
 # field → the headers that mean it, as Excel lists, Outlook and Google Contacts write them.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -40,7 +41,7 @@ NAME_FIELDS = ("first_name", "tussenvoegsel", "last_name", "full_name")
 
 def header_key(text) -> str:
     """Ignore case, accents, spaces, dashes, underscores and dots (and a trailing colon or asterisk)."""
-    return re.sub(r"[\s\-_.:*]", "", fold(str(text or "")))
+    return re.sub(r"[\s\-_.:*]", "", fold(cell_text(text)))
 
 
 HEADER_FIELDS: dict[str, str] = {header_key(header): name for name, headers in SYNONYMS.items() for header in headers}

@@ -8,7 +8,9 @@ CSV is decoded and split here because Dutch Excel writes `;` and Windows-1252 an
 import csv
 import io
 import os
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import python_calamine
@@ -99,7 +101,7 @@ def check_zip(data: bytes, file_name: str) -> None:
         )
 
 
-def _read_spreadsheet(data: bytes, file_name: str, ext: str, sheet: str | None) -> list[list]:
+def _read_spreadsheet(data: bytes, file_name: str, ext: str, sheet: str | None) -> tuple[Iterator[list], int]:
     if ext in (".xlsx", ".ods"):
         check_zip(data, file_name)
     try:
@@ -108,21 +110,20 @@ def _read_spreadsheet(data: bytes, file_name: str, ext: str, sheet: str | None) 
         raise ImportFileError(f"{file_name} is beveiligd met een wachtwoord; sla het op zonder wachtwoord.") from exc
     except Exception as exc:  # calamine raises several unrelated types for a corrupt file
         raise ImportFileError(f"{file_name} kan niet worden gelezen: het is geen geldig {ext}-bestand.") from exc
-    with workbook:
-        if sheet:
-            if sheet not in workbook.sheet_names:
-                names = ", ".join(workbook.sheet_names)
-                raise ImportFileError(f"Het werkblad '{sheet}' bestaat niet in {file_name} (wel: {names}).")
-            worksheet = workbook.get_sheet_by_name(sheet)
-        else:
-            if not workbook.sheet_names:
-                raise ImportFileError(f"{file_name} bevat geen werkbladen.")
-            worksheet = workbook.get_sheet_by_index(0)
-        check_row_count(worksheet.height - 1)
-        try:
-            return worksheet.to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise ImportFileError(f"{file_name} kan niet worden gelezen: het werkblad is beschadigd.") from exc
+    if sheet:
+        if sheet not in workbook.sheet_names:
+            names = ", ".join(workbook.sheet_names)
+            raise ImportFileError(f"Het werkblad '{sheet}' bestaat niet in {file_name} (wel: {names}).")
+        worksheet = workbook.get_sheet_by_name(sheet)
+    else:
+        if not workbook.sheet_names:
+            raise ImportFileError(f"{file_name} bevat geen werkbladen.")
+        worksheet = workbook.get_sheet_by_index(0)
+    check_row_count(worksheet.height - 1)
+    # Rows one at a time, so the whole sheet never exists as Python objects; the first row yielded
+    # is the sheet's row 1 (empty rows above the data included), which keeps row numbers true.
+    height = (worksheet.start[0] if worksheet.start else 0) + worksheet.height
+    return iter(worksheet.iter_rows()), height
 
 
 def decode_text(data: bytes) -> str:
@@ -154,12 +155,17 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(data: bytes) -> list[list]:
+def _read_csv(data: bytes) -> tuple[Iterator[list], int]:
     text = decode_text(data)
-    delimiter = detect_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    check_row_count(len(rows) - 1)
-    return rows
+    first_line, _, rest = text.partition("\n")
+    if re.fullmatch(r"sep=.\r?", first_line, flags=re.IGNORECASE):
+        # Excel's "sep=;" hint line: it names the delimiter and Excel does not show it as a row.
+        delimiter, text = first_line[4], rest
+    else:
+        delimiter = detect_delimiter(text)
+    lines = text.count("\n")
+    check_row_count(lines - 1)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), lines
 
 
 def check_row_count(count: int) -> None:
@@ -168,8 +174,9 @@ def check_row_count(count: int) -> None:
         raise ImportFileError(f"Het bestand heeft meer dan {limit:,} rijen; splits de lijst.".replace(",", "."))
 
 
-def read_table(data: bytes, file_name: str, sheet: str | None = None) -> list[list]:
-    """All rows of the (first or named) sheet; list index + 1 is the row number the user sees."""
+def read_table(data: bytes, file_name: str, sheet: str | None = None) -> tuple[Iterator[list], int]:
+    """The rows of the (first or named) sheet, from row 1 (position + 1 is the row number the user sees),
+    and about how many there are."""
     ext = check_extension(file_name)
     if ext in CSV_EXTENSIONS:
         return _read_csv(data)

@@ -27,6 +27,7 @@ from .imports import (
     import_memberships,
     import_networks,
     import_organisations,
+    memberships_by_ids,
 )
 from .registry import (
     contacts_for_export,
@@ -59,6 +60,7 @@ __all__ = [
     "import_memberships",
     "import_networks",
     "import_organisations",
+    "memberships_by_ids",
     "memberships_with_related",
     "network_coverage",
     "network_former_members",

@@ -8,6 +8,17 @@ from django.db.models import QuerySet
 from ..models import Contact, Gemeente, ImportBatch, Membership, Network, Organisation
 from .core import memberships_with_related
 
+MEMBERSHIP_MATCH_FIELDS = (
+    "pk",
+    "contact_id",
+    "network_id",
+    "role",
+    "gemeente_id",
+    "start_date",
+    "end_date",
+    "verified_on",
+)
+
 
 def import_networks() -> list[Network]:
     return list(Network.objects.all())
@@ -22,11 +33,21 @@ def import_contacts() -> list[Contact]:
     return list(Contact.objects.all())
 
 
-def import_memberships(*, network_ids: Iterable[int]) -> list[Membership]:
+def import_memberships(*, network_ids: Iterable[int]) -> list[tuple]:
+    """The roles in these networks as plain tuples (see MEMBERSHIP_MATCH_FIELDS): 100 000 model instances
+    would cost the re-import of a long list some 100 MB for values it only compares."""
     network_ids = list(network_ids)
     if not network_ids:
         return []
-    return list(Membership.objects.filter(network_id__in=network_ids))
+    return list(Membership.objects.filter(network_id__in=network_ids).values_list(*MEMBERSHIP_MATCH_FIELDS))
+
+
+def memberships_by_ids(ids: list[int]) -> list[Membership]:
+    """Roles with their contact, network and gemeente, in chunks that stay below any parameter limit."""
+    found = []
+    for start in range(0, len(ids), 10_000):
+        found.extend(memberships_with_related().filter(pk__in=ids[start : start + 10_000]).order_by("pk"))
+    return found
 
 
 def import_batches_with_related() -> QuerySet[ImportBatch]:

@@ -9,10 +9,16 @@ Changed contacts, whose values differ per row, use simple_history's bulk_update_
 """
 
 import datetime
+import json
+import operator
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db.models import JSONField, TextField, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -50,8 +56,9 @@ class ImportWrites:
     updated_contacts: list[Contact] = field(default_factory=list)
     updated_contact_fields: set[str] = field(default_factory=set)
     new_memberships: list[Membership] = field(default_factory=list)
-    verified_memberships: list[Membership] = field(default_factory=list)
-    ended_memberships: list[Membership] = field(default_factory=list)
+    # The roles a list confirms or ends: anything with `pk`, `verified_on` and `end_date` (no model needed).
+    verified_memberships: list = field(default_factory=list)
+    ended_memberships: list = field(default_factory=list)
 
 
 def _chunks(items: list, size: int = WRITE_CHUNK):
@@ -89,19 +96,43 @@ def _copy_to_history(model, *, where: str, params: list, history_type: str, acto
         cursor.execute(sql, [*values, *params])
 
 
-def _insert(objs, model, *, batch: ImportBatch) -> None:
+def _preparers(fields, when) -> list:
+    """How each column's value becomes a database parameter, worked out once per table, not per value.
+
+    Text and keys pass as they are; the creation timestamps are the same for every row; anything else
+    goes through the field's own get_db_prep_save.
+    """
+    conn = connections[DEFAULT_DB_ALIAS]
+    stamp = models.DateTimeField().get_db_prep_save(when, conn)
+    preparers = []
+    for f in fields:
+        if isinstance(f, models.DateTimeField) and (f.auto_now or f.auto_now_add):
+            preparers.append(lambda obj, stamp=stamp: stamp)
+        elif isinstance(f, models.CharField | models.TextField | models.ForeignKey | models.BooleanField):
+            preparers.append(operator.attrgetter(f.attname))
+        else:
+            preparers.append(lambda obj, f=f: f.get_db_prep_save(getattr(obj, f.attname), conn))
+    return preparers
+
+
+def _insert(objs, model, *, batch: ImportBatch, when) -> None:
     """Insert rows with one executemany and give the objects their ids (inserted in id order)."""
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    preparers = _preparers(fields, when)
     quote = connection.ops.quote_name
-    rows = []
-    for obj in objs:
-        # A related object created earlier in this import got its primary key only now.
-        for related in ("organisation", "contact"):
-            if hasattr(obj, f"{related}_id") and getattr(obj, f"{related}_id") is None:
-                target = getattr(obj, related, None)
-                if target is not None:
-                    setattr(obj, related, target)
-        rows.append([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+
+    def rows():
+        # Generated while the driver sends them, so a long list is never held twice in memory.
+        for obj in objs:
+            # A related object created earlier in this import got its primary key only now.
+            for related in ("organisation", "contact"):
+                if hasattr(obj, f"{related}_id") and getattr(obj, f"{related}_id") is None:
+                    target = getattr(obj, related, None)
+                    if target is not None:
+                        setattr(obj, related, target)
+            obj.created = obj.updated = when
+            yield [prepare(obj) for prepare in preparers]
+
     # Identifiers come from the model's metadata, values are parameters.
     table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
     sql = (
@@ -109,7 +140,7 @@ def _insert(objs, model, *, batch: ImportBatch) -> None:
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        cursor.executemany(sql, rows())
     ids = model.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
@@ -122,7 +153,7 @@ def _create(objs, model, *, batch: ImportBatch, actor, reason: str, when) -> Non
         return
     for obj in objs:
         obj.import_batch = batch
-    _insert(objs, model, batch=batch)
+    _insert(objs, model, batch=batch, when=when)
     column = connection.ops.quote_name(model._meta.get_field("import_batch").column)
     _copy_to_history(
         model, where=f"{column} = %s", params=[batch.pk], history_type="+", actor=actor, reason=reason, when=when
@@ -170,8 +201,6 @@ def import_apply(*, actor, batch: ImportBatch, writes: ImportWrites) -> None:
         end_date = writes.ended_memberships[0].end_date
         for chunk in _chunks(ids):
             Membership.objects.filter(pk__in=chunk).update(end_date=end_date, ended_by_batch=batch, updated=now)
-        for membership in writes.ended_memberships:
-            membership.ended_by_batch = batch
         _history_for_ids(Membership, ids, actor=actor, reason=reason, when=now)
 
 
@@ -280,8 +309,15 @@ def import_batch_create(
     )
 
 
-def import_batch_record(*, batch: ImportBatch, counts: dict, results: list[dict]) -> ImportBatch:
+def import_batch_record(*, batch: ImportBatch, counts: dict, results: Iterable[dict]) -> ImportBatch:
+    """Store the counts and the per-row results; `batch.results` is not loaded back into memory.
+
+    The results are encoded row by row into one JSON text: for a list of 100 000 rows, holding them
+    as Python dicts on top of the import itself would double its peak memory.
+    """
+    text = "[" + ",".join(json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder) for row in results) + "]"
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        counts=counts, results=Cast(Value(text, output_field=TextField()), JSONField()), updated=timezone.now()
+    )
     batch.counts = counts
-    batch.results = results
-    batch.save(update_fields=["counts", "results", "updated"])
     return batch

@@ -113,7 +113,7 @@ def test_sync_dry_run_lists_what_would_end_without_ending_it(do_import, afm, rot
 def test_batch_records_file_user_mode_counts_and_rows(do_import, afm, actor):
     result = do_import("afm_titel.xlsx", network=afm)
 
-    batch = result.batch
+    batch = ImportBatch.objects.get(pk=result.batch.pk)
     assert (batch.file_name, batch.user, batch.mode, batch.network, batch.as_of) == (
         "afm_titel.xlsx",
         actor,
@@ -142,3 +142,15 @@ def test_an_overlapping_role_from_the_file_is_a_row_error(do_import, afm, schied
     [error] = result.summary["errors"]
     assert (error["row"], error["column"]) == (2, "Startdatum")
     assert "al van 01-01-2021 t/m 31-01-2021" in error["message"]
+
+
+def test_sync_with_skip_invalid_keeps_the_roles_of_people_whose_row_was_skipped(do_import, afm, rotterdam):
+    skipped_person = MembershipFactory(contact__email="fout@var.example", network=afm, gemeente=rotterdam)
+    data = csv_bytes([HEADER, ["Fout Rij", "fout@var.example", "Den Haag", "", ""], *good_rows(1)])
+
+    result = do_import(data, file_name="l.csv", network=afm, sync=True, skip_invalid=True)
+
+    assert result.summary["skipped"] == 1
+    assert result.summary["memberships"]["ended"] == 0
+    skipped_person.refresh_from_db()
+    assert skipped_person.end_date is None

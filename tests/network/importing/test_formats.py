@@ -156,3 +156,13 @@ def test_google_contacts_export_current_and_old_column_sets(do_import):
     assert (quinten.first_name, quinten.last_name, quinten.job_title) == ("Quinten", "Dekker", "Adviseur OOV")
     assert quinten.organisation.name == "Gemeente Nissewaard"
     assert result.summary["memberships"]["new"] == 0, "a contact list without a network makes no roles"
+
+
+def test_csv_with_excel_sep_hint_line_and_comma_separated_utf8(do_import):
+    data = b'sep=,\r\nNaam,E-mail,Functie\r\nAns Kok,ans@var.example,"Adviseur, OOV"\r\n'
+
+    result = do_import(data, file_name="lijst.csv")
+
+    assert result.exit_code == 0, result.summary
+    assert [row.row for row in result.rows] == [2]
+    assert Contact.objects.get().job_title == "Adviseur, OOV"

@@ -150,3 +150,19 @@ def test_a_gemeente_that_no_longer_exists_on_the_start_date_is_a_row_error(do_im
     assert (error["row"], error["column"], error["value"]) == (2, "Gemeente", "Brielle")
     assert "Voorne aan Zee" in error["message"]
     assert gemeente("GM0501").valid_to == D(2022, 12, 31)
+
+
+def test_two_rows_with_the_same_name_and_different_emails_are_two_contacts_with_a_warning(do_import, afm):
+    data = csv_bytes(
+        [
+            HEADER,
+            ["Jan", "", "Smit", "jan@a.example", "", "", "", ""],
+            ["Jan", "", "Smit", "jan@b.example", "", "", "", ""],
+        ]
+    )
+
+    result = do_import(data, file_name="lijst.csv", network=afm)
+
+    assert Contact.objects.count() == 2
+    assert [w["row"] for w in result.summary["warnings"]] == [3]
+    assert "Mogelijk dubbel: er is al een Jan Smit (jan@a.example)" in result.summary["warnings"][0]["message"]
