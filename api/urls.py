@@ -4,22 +4,22 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from .views import auth, errors, imports, resources
+from .views import auth, errors, imports, records, reference
 
 app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
-router.register("regions", resources.RegionViewSet, basename="region")
-router.register("gemeenten", resources.GemeenteViewSet, basename="gemeente")
-router.register("themes", resources.ThemeViewSet, basename="theme")
-router.register("networks", resources.NetworkViewSet, basename="network")
-router.register("organisations", resources.OrganisationViewSet, basename="organisation")
-router.register("contacts", resources.ContactViewSet, basename="contact")
-router.register("memberships", resources.MembershipViewSet, basename="membership")
-router.register("participations", resources.ParticipationViewSet, basename="participation")
-router.register("outreach", resources.OutreachViewSet, basename="outreach")
-router.register("import-batches", resources.ImportBatchViewSet, basename="importbatch")
+router.register("regions", reference.RegionViewSet, basename="region")
+router.register("gemeenten", reference.GemeenteViewSet, basename="gemeente")
+router.register("themes", reference.ThemeViewSet, basename="theme")
+router.register("networks", reference.NetworkViewSet, basename="network")
+router.register("organisations", records.OrganisationViewSet, basename="organisation")
+router.register("contacts", records.ContactViewSet, basename="contact")
+router.register("memberships", records.MembershipViewSet, basename="membership")
+router.register("participations", records.ParticipationViewSet, basename="participation")
+router.register("outreach", records.OutreachViewSet, basename="outreach")
+router.register("import-batches", records.ImportBatchViewSet, basename="importbatch")
 router.register("imports", imports.ImportViewSet, basename="import")
 
 urlpatterns = [

@@ -1,12 +1,13 @@
 """What every registry viewset shares: model permissions, and writes that go through a service."""
 
-from rest_framework import status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from ..permissions import ModelPermissions
 from ..schema import RegistryAutoSchema
+from ..serializers.domain import DateQuerySerializer
 
 
 class RegistryViewSet(viewsets.GenericViewSet):
@@ -45,3 +46,14 @@ class PartialUpdateMixin:
     def partial_update(self, request, *args, **kwargs):
         instance = self.perform_update(self.get_object(), self.validated_input(request, partial=True))
         return self.read_back(instance)
+
+
+def date_query(request):
+    """The `date` query parameter (default today), validated."""
+    query = DateQuerySerializer(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.on()
+
+
+class ReadOnlyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RegistryViewSet):
+    lookup_value_regex = r"\d+"
