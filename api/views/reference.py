@@ -2,7 +2,7 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from network import selectors
@@ -123,7 +123,8 @@ class NetworkViewSet(DownloadMixin, ReadOnlyViewSet):
         description="Voor een netwerk met een deelnemer per gemeente: per VAR-gemeente op de peildatum of zij "
         "gedekt is (een actieve rol of status deelnemer), afgewezen/gestopt, in behandeling (benaderd, in gesprek, "
         "of een contactmoment in de 180 dagen ervoor) of nog te benaderen. Opvolgers van heringedeelde gemeenten "
-        "zijn niet gedekt door rollen van hun voorgangers; die staan als `leads` in de rij.",
+        "zijn niet gedekt door rollen van hun voorgangers; die staan als `leads` in de rij. Voor een netwerk zonder "
+        "deelnemer per gemeente bestaat geen dekking (404).",
         parameters=[DateQuerySerializer],
         responses={200: CoverageSerializer},
         examples=[examples.COVERAGE],
@@ -132,9 +133,8 @@ class NetworkViewSet(DownloadMixin, ReadOnlyViewSet):
     def coverage(self, request, slug=None):
         network = self.get_object()
         if not network.per_gemeente:
-            raise ValidationError(
-                {"detail": f"{network} verwacht geen deelnemer per gemeente; alleen zulke netwerken hebben dekking."}
-            )
+            # Coverage exists only for networks that expect a participant per gemeente.
+            raise NotFound(f"{network} verwacht geen deelnemer per gemeente; alleen zulke netwerken hebben dekking.")
         coverage = selectors.network_coverage(network=network, on=date_query(request))
         if self.download_format():
             return self.download(

@@ -194,9 +194,9 @@ def test_coverage_follows_the_2023_merger(reader_client):
     assert not {"GM0501", "GM0530", "GM0614"} & set(_rows(after))
 
 
-def test_coverage_of_a_network_without_one_participant_per_gemeente_is_refused(reader_client):
+def test_a_network_without_one_participant_per_gemeente_has_no_coverage(reader_client):
     response = reader_client.get("/api/v1/networks/var-bestuur/coverage/")
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "per gemeente" in response.json()["detail"]
 
 
