@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 
 from network.models import Membership
 from tests.api.helpers import token_client
-from tests.factories import MembershipFactory, OutreachFactory
+from tests.factories import ContactFactory, MembershipFactory, OutreachFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +141,25 @@ def test_an_invalid_token_gets_401(anonymous_client):
 def test_schema_and_docs_are_public(anonymous_client):
     assert anonymous_client.get("/api/v1/schema/").status_code == 200
     assert anonymous_client.get("/api/v1/docs/").status_code == 200
+
+
+def test_handover_needs_both_change_and_add_permissions(stranger, stranger_client):
+    membership = MembershipFactory()
+    successor = ContactFactory()
+    stranger.user_permissions.add(*Permission.objects.filter(codename__in=["view_membership", "change_membership"]))
+    url = f"/api/v1/memberships/{membership.pk}/handover/"
+    body = {"successor": successor.pk, "date": "2021-09-01"}
+    assert stranger_client.post(url, body, format="json").status_code == 403
+    stranger.user_permissions.add(Permission.objects.get(codename="add_membership"))
+    stranger = type(stranger).objects.get(pk=stranger.pk)  # fresh permission cache
+    assert token_client(stranger).post(url, body, format="json").status_code == 201
+
+
+def test_a_session_write_without_csrf_token_is_refused(reader, editor):
+    from rest_framework.test import APIClient
+
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post("/api/v1/contacts/", {"last_name": "Zonder"}, format="json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
