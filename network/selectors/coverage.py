@@ -64,8 +64,17 @@ def network_coverage(*, network: Network, on: datetime.date) -> Coverage:
     members = list(gemeenten_on(on=on))
     member_ids = {g.id for g in members}
 
+    # The network and the gemeenten are already at hand: attach them instead of joining them for every role.
+    members_by_id = {g.id: g for g in members}
     holders = defaultdict(list)
-    for membership in memberships_with_related().filter(network=network, gemeente_id__in=member_ids).active_on(on):
+    for membership in (
+        Membership.objects.filter(network=network, gemeente_id__in=member_ids)
+        .active_on(on)
+        .select_related("contact", "contact__organisation")
+        .order_by("start_date", "id")
+    ):
+        membership.network = network
+        membership.gemeente = members_by_id[membership.gemeente_id]
         holders[membership.gemeente_id].append(membership)
 
     statuses = participation_statuses_on(network=network, on=on)
