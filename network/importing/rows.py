@@ -56,6 +56,12 @@ class PlannedContact:
 
 
 class Importer:
+    """Plans a whole list: each row is checked, matched and merged into one set of changes.
+
+    A row with an error changes nothing in the plan (what it had set is put back), so with
+    skip_invalid the other rows apply exactly as if the bad row had not been in the file.
+    """
+
     def __init__(self, *, cmap: ColumnMap, options: ImportOptions, as_of: datetime.date, registry: Registry):
         self.cmap = cmap
         self.options = options

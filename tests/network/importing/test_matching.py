@@ -76,10 +76,11 @@ def test_an_empty_cell_never_blanks_a_known_value(do_import, afm):
     result = do_import(data, file_name="lijst.csv", network=afm)
 
     assert result.summary["contacts"] == {"new": 0, "updated": 0, "unchanged": 1}
+    organisation_id = known.organisation_id
     known.refresh_from_db()
     assert (known.first_name, known.tussenvoegsel, known.last_name) == ("Eva", "van", "Dijk")
-    assert (known.phone, known.job_title, known.organisation_id) != ("", "", None)
-    assert known.phone == "078 1"
+    assert (known.phone, known.job_title, known.organisation_id) == ("078 1", "AOV", organisation_id)
+    assert organisation_id is not None
 
 
 def test_changed_fields_are_updated_and_shown_old_and_new(do_import, afm, actor):
