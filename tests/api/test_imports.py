@@ -157,3 +157,29 @@ def test_an_import_batch_is_undone_once(editor_client):
 def test_undo_needs_the_change_permission(reader_client, editor_client):
     batch_id = upload(editor_client, GOOD).json()["batch"]
     assert reader_client.post(f"/api/v1/import-batches/{batch_id}/undo/").status_code == 403
+
+
+def test_a_sync_import_ends_missing_roles_and_time_travel_still_finds_them(editor_client):
+    assert upload(editor_client, GOOD, as_of="2021-03-01").status_code == 201
+    without_capelle = dutch_csv(
+        [
+            ["Naam", "E-mail", "Gemeente", "Organisatie"],
+            ["Jan van der Berg", "jan.vanderberg@schiedam.example", "Schiedam", "Gemeente Schiedam"],
+            ["Eva Dekker", "eva.dekker@rotterdam.example", "Gemeente Rotterdam", "Gemeente Rotterdam"],
+        ]
+    )
+
+    response = upload(editor_client, without_capelle, name="lijst-juni.csv", as_of="2021-06-01", sync="true")
+
+    assert response.status_code == 201, response.content
+    summary = response.json()
+    assert summary["memberships"] == {"new": 0, "unchanged": 2, "ended": 1}
+
+    def capelle_on(day):
+        body = editor_client.get(f"/api/v1/gemeenten/GM0502/contacts/?date={day}").json()
+        return [m["contact"]["full_name"] for t in body["themes"] for n in t["networks"] for m in n["memberships"]]
+
+    assert capelle_on("2021-05-31") == ["Frits Hals"]
+    assert capelle_on("2021-06-01") == []
+    coverage = editor_client.get("/api/v1/networks/aandachtsfunctionarissen-mensenhandel/coverage/?date=2021-06-01")
+    assert coverage.json()["summary"]["covered"] == 2
