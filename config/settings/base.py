@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "accounts",
     "network",
@@ -108,6 +109,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Netwerken, contactpersonen en rollen van de VeiligheidsAlliantie regio Rotterdam.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the sidecar package's static files rather than a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # One name per choice set in the schema, so clients get stable enum types.
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "network.choices.Role",

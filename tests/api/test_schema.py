@@ -90,3 +90,14 @@ def test_the_coverage_response_has_the_documented_shape(schema):
         "next_follow_up",
         "leads",
     ]
+
+
+def test_the_docs_page_loads_swagger_ui_from_our_static_files_without_inline_script(anonymous_client):
+    page = anonymous_client.get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
+    assert "cdn" not in page.lower()
+    assert "<script>" not in page.replace(" ", "")
+    script = anonymous_client.get("/api/v1/docs/?script=")
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("application/javascript")
+    assert "/api/v1/schema/" in script.content.decode()
