@@ -193,8 +193,16 @@ class ContactFilterSet(MembershipScopeMixin):
                 | Q(email__icontains=term)
                 | Q(job_title__icontains=term)
                 | Q(organisation__name__icontains=term)
+                | Q(pk__in=self.contacts_by_role_search(term))
             )
         return queryset
+
+    @staticmethod
+    def contacts_by_role_search(term: str):
+        """Contacts found by a role they hold or held: "aandachtsfunctionaris Schiedam" finds the person."""
+        return Membership.objects.filter(
+            Q(gemeente__name__icontains=term) | Q(network__name__icontains=term) | Q(role__icontains=term)
+        ).values("contact_id")
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

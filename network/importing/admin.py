@@ -109,6 +109,20 @@ class RegistryImportExportMixin(ImportExportMixin):
     import_template_name = "network/importing/admin_import.html"
     export_template_name = "network/importing/admin_export.html"
 
+    # An import adds and changes contacts and roles, whichever of the two lists it is started from.
+    import_permissions = (
+        "network.add_contact",
+        "network.change_contact",
+        "network.add_membership",
+        "network.change_membership",
+    )
+
+    def has_import_permission(self, request):
+        return request.user.has_perms(self.import_permissions)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
     # -- import ---------------------------------------------------------------------------------------
 
     def _tmp_storage(self, name=None):

@@ -38,10 +38,12 @@ class Registry:
         ids = {network.pk for network in self.networks} if network_ids is None else network_ids
         self.memberships: dict[tuple, list[KnownMembership]] = {}
         self.memberships_by_network: dict[int, list[KnownMembership]] = {}
+        self.memberships_of: dict[tuple, list[KnownMembership]] = {}  # (contact, network) → roles
         for values in selectors.import_memberships(network_ids=ids):
             membership = KnownMembership(*values)
             key = (membership.contact_id, membership.network_id, membership.role, membership.gemeente_id)
             self.memberships.setdefault(key, []).append(membership)
+            self.memberships_of.setdefault((key[0], key[1]), []).append(membership)
             self.memberships_by_network.setdefault(membership.network_id, []).append(membership)
 
     def network(self, value: str) -> Network | None:

@@ -293,7 +293,7 @@ class Importer:
             cached = Contact.organisation.field.get_cached_value(contact, default=None)
             old = cached or self.registry.organisation_by_id.get(contact.organisation_id) or ""
             if old is not organisation:
-                row_changes["organisation"] = (old, organisation)
+                row_changes["organisation"] = (str(old), organisation.name)
                 contact.organisation = organisation
         if not planned.is_new:
             for name, (old, new) in row_changes.items():
@@ -332,6 +332,16 @@ class Importer:
         existing = []
         if not planned.is_new:
             existing = self.registry.memberships.get((planned.instance.pk, network.pk, role, gemeente_id), [])
+            if parsed["role"] is None or gemeente is None:
+                # A list that leaves the role or the gemeente open confirms the person's current role in the
+                # network: the voorzitter on a plain member list stays voorzitter and gets no second role.
+                for membership in self.registry.memberships_of.get((planned.instance.pk, network.pk), []):
+                    if (
+                        membership.is_active_on(self.as_of)
+                        and (parsed["role"] is None or membership.role == role)
+                        and (gemeente is None or membership.gemeente_id == gemeente_id)
+                    ):
+                        return membership, False
         for membership in existing:
             same_period = start is not None and membership.start_date == start and membership.end_date == end
             if membership.is_active_on(self.as_of) or same_period:

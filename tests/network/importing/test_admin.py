@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -139,3 +140,12 @@ def test_undo_needs_the_change_permission_on_batches(client, do_import, afm):
     response = client.post(reverse("admin:network_importbatch_undo", args=[result.batch.pk]))
 
     assert response.status_code == 403
+
+
+def test_import_needs_permission_to_add_and_change_contacts_and_roles(client, db):
+    viewer = UserFactory(username="kijker", is_staff=True)
+    viewer.user_permissions.add(*Permission.objects.filter(codename__in=["view_contact", "view_membership"]))
+    client.force_login(viewer)
+
+    assert client.get(reverse("admin:network_contact_import")).status_code == 403
+    assert client.get(reverse("admin:network_membership_export")).status_code == 200

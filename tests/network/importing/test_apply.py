@@ -154,3 +154,25 @@ def test_sync_with_skip_invalid_keeps_the_roles_of_people_whose_row_was_skipped(
     assert result.summary["memberships"]["ended"] == 0
     skipped_person.refresh_from_db()
     assert skipped_person.end_date is None
+
+
+def test_a_row_without_a_role_confirms_the_current_role_instead_of_adding_the_default(do_import, afm, schiedam):
+    chair = MembershipFactory(
+        contact__email="voorzitter@var.example", network=afm, gemeente=schiedam, role="voorzitter"
+    )
+    data = csv_bytes([HEADER, ["Vera Voorzitter", "voorzitter@var.example", "Schiedam", "", ""]])
+
+    result = do_import(data, file_name="l.csv", network=afm, sync=True)
+
+    assert result.summary["memberships"] == {"new": 0, "unchanged": 1, "ended": 0}
+    assert list(Membership.objects.values_list("pk", "role", "end_date")) == [(chair.pk, "voorzitter", None)]
+
+
+def test_a_list_without_gemeenten_confirms_the_roles_held_for_a_gemeente(do_import, afm, schiedam):
+    held = MembershipFactory(contact__email="anouk@var.example", network=afm, gemeente=schiedam)
+    data = csv_bytes([["Naam", "E-mail"], ["Anouk Verbeek", "anouk@var.example"]])
+
+    result = do_import(data, file_name="l.csv", network=afm, sync=True)
+
+    assert result.summary["memberships"] == {"new": 0, "unchanged": 1, "ended": 0}
+    assert list(Membership.objects.values_list("pk", "gemeente", "end_date")) == [(held.pk, schiedam.pk, None)]

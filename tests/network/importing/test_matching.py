@@ -167,3 +167,14 @@ def test_two_rows_with_the_same_name_and_different_emails_are_two_contacts_with_
     assert Contact.objects.count() == 2
     assert [w["row"] for w in result.summary["warnings"]] == [3]
     assert "Mogelijk dubbel: er is al een Jan Smit (jan@a.example)" in result.summary["warnings"][0]["message"]
+
+
+def test_a_changed_organisation_is_reported_by_name(do_import):
+    known = ContactFactory(email="eva@hia.example", organisation=OrganisationFactory(name="Oud", slug="oud"))
+    data = csv_bytes([["E-mail", "Organisatie"], ["eva@hia.example", "Politie Eenheid Rotterdam"]])
+
+    result = do_import(data, file_name="lijst.csv")
+
+    assert result.rows[0].changes == {"organisation": ("Oud", "Politie Eenheid Rotterdam")}
+    known.refresh_from_db()
+    assert known.organisation.name == "Politie Eenheid Rotterdam"

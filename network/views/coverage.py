@@ -1,0 +1,36 @@
+"""The coverage board: every gemeente × every per-gemeente network, a tile map and the trend per quarter."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from .. import selectors
+from ..models import Region
+from .base import reference_date
+from .charts import tile_map
+from .networks import coverage_chart
+
+
+@login_required
+def coverage_board(request):
+    on = reference_date(request)
+    regions = list(Region.objects.order_by("code"))
+    region = request.GET.get("region", "")
+    if region not in {r.code for r in regions}:
+        region = ""
+    matrix = selectors.coverage_matrix(on=on, region=region or None)
+    selected = next((n for n in matrix.networks if n.slug == request.GET.get("network")), None)
+    if selected is None and matrix.networks:
+        selected = matrix.networks[0]
+    context = {
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "regions": regions,
+        "region": region,
+        "matrix": matrix,
+        "selected": selected,
+    }
+    if selected is not None:
+        context["tiles"], context["map_width"], context["map_height"] = tile_map(matrix.column(selected))
+        context["chart"], context["chart_points"] = coverage_chart(selected, on)
+    return render(request, "network/coverage_board.html", context)

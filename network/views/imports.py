@@ -1,0 +1,138 @@
+"""The import wizard: upload → preview (a dry run) → confirm → the batch page, with undo.
+
+The uploaded file waits between preview and confirm in a temporary folder, named by its SHA-256 that the
+session remembers, so the confirmed import reads exactly the bytes the preview showed.
+"""
+
+import datetime
+import hashlib
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..forms import ImportUploadForm
+from ..importing import ImportFileError, ImportOptions, run_import
+from ..models import Network
+from .base import login_and_permission
+
+SESSION_KEY = "import_wizard"
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
+
+
+def _stored_path(sha256: str) -> Path:
+    return UPLOAD_DIR / sha256
+
+
+def _pending(request) -> dict | None:
+    pending = request.session.get(SESSION_KEY)
+    if pending and _stored_path(pending["sha256"]).exists():
+        return pending
+    return None
+
+
+def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
+    network = Network.objects.filter(pk=pending["network"]).first() if pending["network"] else None
+    return ImportOptions(
+        network=network,
+        as_of=datetime.date.fromisoformat(pending["as_of"]) if pending["as_of"] else None,
+        sync=pending["sync"],
+        skip_invalid=pending["skip_invalid"],
+        dry_run=dry_run,
+    )
+
+
+def _run(request, pending: dict, *, dry_run: bool):
+    with _stored_path(pending["sha256"]).open("rb") as handle:
+        return run_import(
+            actor=request.user, file=handle, file_name=pending["file_name"], options=_options(pending, dry_run=dry_run)
+        )
+
+
+@login_and_permission("network.add_importbatch")
+def import_upload(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        content = data["file"].read()
+        sha256 = hashlib.sha256(content).hexdigest()
+        UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        _stored_path(sha256).write_bytes(content)
+        request.session[SESSION_KEY] = {
+            "sha256": sha256,
+            "file_name": Path(data["file"].name).name,
+            "network": data["network"].pk if data["network"] else None,
+            "as_of": data["as_of"].isoformat() if data["as_of"] else None,
+            "sync": data["sync"],
+            "skip_invalid": data["skip_invalid"],
+        }
+        return redirect("network:import-preview")
+    context = {"form": form, "batches": list(selectors.recent_imports(limit=10))}
+    return render(request, "network/import_upload.html", context, status=400 if form.errors else 200)
+
+
+@login_and_permission("network.add_importbatch")
+def import_preview(request):
+    pending = _pending(request)
+    if pending is None:
+        messages.warning(request, "Er staat geen bestand klaar; kies eerst een bestand.")
+        return redirect("network:import-upload")
+    try:
+        result = _run(request, pending, dry_run=True)
+    except ImportFileError as error:
+        messages.error(request, error.message)
+        return redirect("network:import-upload")
+    context = {
+        "pending": pending,
+        "options": _options(pending, dry_run=True),
+        "result": result,
+        "summary": result.summary,
+        "changed_rows": [row for row in result.rows if row.action in ("new", "updated", "error", "skipped")],
+        "can_confirm": not result.errors or pending["skip_invalid"],
+    }
+    return render(request, "network/import_preview.html", context)
+
+
+@require_POST
+@login_and_permission("network.add_importbatch")
+def import_confirm(request):
+    pending = _pending(request)
+    if pending is None or request.POST.get("sha256") != pending["sha256"]:
+        messages.error(request, "Dit voorbeeld is verlopen of vervangen; laad het bestand opnieuw.")
+        return redirect("network:import-upload")
+    try:
+        result = _run(request, pending, dry_run=False)
+    except ImportFileError as error:
+        messages.error(request, error.message)
+        return redirect("network:import-upload")
+    if result.batch is None:
+        messages.error(request, "Het bestand bevat fouten; er is niets geïmporteerd. Bekijk het voorbeeld.")
+        return redirect("network:import-preview")
+    _stored_path(pending["sha256"]).unlink(missing_ok=True)
+    del request.session[SESSION_KEY]
+    messages.success(request, f"Import #{result.batch.pk} is verwerkt.")
+    return redirect("network:import-batch", pk=result.batch.pk)
+
+
+@login_required
+def import_batch(request, pk: int):
+    batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
+    return render(request, "network/import_batch.html", {"batch": batch, "counts": batch.counts})
+
+
+@require_POST
+@login_and_permission("network.change_importbatch")
+def import_undo(request, pk: int):
+    batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
+    try:
+        services.import_undo(actor=request.user, batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Import #{batch.pk} is teruggedraaid.")
+    return redirect("network:import-batch", pk=batch.pk)

@@ -1,0 +1,222 @@
+"""Networks: the list per theme, the page with members and coverage, and the writes on roles and outreach."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from .. import selectors, services
+from ..choices import OutreachChannel, ParticipationStatus
+from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
+from ..models import Gemeente, Membership, Network
+from .base import login_and_permission, reference_date, shown
+from .charts import quarter_chart
+
+CHART_START_YEAR = 2020
+
+
+def network_or_404(slug: str) -> Network:
+    try:
+        return selectors.network_for_page(slug=slug)
+    except Network.DoesNotExist as exc:
+        raise Http404("Dit netwerk staat niet in het register.") from exc
+
+
+def coverage_chart(network: Network, on):
+    """The network's coverage at the start of every quarter since 2020, up to the shown date."""
+    start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
+    dates = selectors.quarter_starts(start=start, end=on)
+    points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
+    return quarter_chart(points), points
+
+
+@login_required
+def network_list(request):
+    return render(request, "network/network_list.html", {"themes": selectors.network_list()})
+
+
+@login_required
+def network_detail(request, slug: str):
+    network = network_or_404(slug)
+    on = reference_date(request)
+    context = {
+        "network": network,
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        **shown(
+            request,
+            "oud",
+            selectors.lean_memberships(selectors.network_former_members(network=network, on=on)),
+            "former",
+        ),
+    }
+    if network.per_gemeente:
+        coverage = selectors.network_coverage(network=network, on=on)
+        context["coverage"] = coverage
+        context["members"] = selectors.network_members_with_coverage(network=network, on=on, coverage=coverage)
+        context["chart"], context["chart_points"] = coverage_chart(network, on)
+        context["channels"] = OutreachChannel.choices
+        context["statuses"] = ParticipationStatus.choices
+        context["can_set_status"] = request.user.has_perm("network.change_participation")
+        blank = OutreachForm()
+        for row in coverage.rows:
+            row.outreach_form = blank
+    else:
+        context["members"] = list(selectors.lean_memberships(selectors.network_members(network=network, on=on)))
+    return render(request, "network/network_detail.html", context)
+
+
+def _picker_context(request, chosen=None) -> dict:
+    """Search results for the contact picker; after a refused submit the chosen contact stays chosen."""
+    query = request.GET.get("q", "")
+    picked = selectors.contact_picker(query=query)
+    if chosen is not None:
+        picked = [chosen, *(c for c in picked if c.pk != chosen.pk)]
+    return {"q": query or (str(chosen) if chosen else ""), "picked": picked, "chosen_pk": chosen.pk if chosen else None}
+
+
+@login_required
+def contact_picker(request):
+    """Search results as radio buttons, swapped into a form by htmx."""
+    context = _picker_context(request)
+    context["field_name"] = request.GET.get("field", "contact")
+    return render(request, "network/partials/contact_picker_results.html", context)
+
+
+@login_and_permission("network.add_membership")
+def membership_add(request, slug: str):
+    network = network_or_404(slug)
+    form = MembershipAddForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.membership_start(
+                actor=request.user,
+                contact=data["contact"],
+                network=network,
+                role=data["role"],
+                gemeente=data["gemeente"],
+                start=data["start"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{membership.contact} is toegevoegd aan {network}.")
+            return redirect(network)
+    chosen = form.cleaned_data.get("contact") if form.is_bound else None
+    context = {"network": network, "form": form, "field_name": "contact", **_picker_context(request, chosen)}
+    return render(request, "network/membership_add.html", context, status=400 if form.errors else 200)
+
+
+def _membership(pk: int) -> Membership:
+    return get_object_or_404(selectors.memberships_with_related(), pk=pk)
+
+
+@login_and_permission("network.change_membership")
+def membership_end(request, pk: int):
+    membership = _membership(pk)
+    form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(actor=request.user, membership=membership, end=form.cleaned_data["end"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"De rol van {membership.contact} in {membership.network} eindigt op {membership.end_date:%d-%m-%Y}.",
+            )
+            return redirect(membership.network)
+    return render(
+        request,
+        "network/membership_end.html",
+        {"membership": membership, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_and_permission("network.change_membership", "network.add_membership")
+def membership_handover(request, pk: int):
+    membership = _membership(pk)
+    form = HandoverForm(request.POST or None, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = services.membership_handover(
+                actor=request.user, membership=membership, successor=data["successor"], on=data["on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                f"{membership.get_role_display()} in {membership.network} is overgedragen van {membership.contact} "
+                f"aan {new.contact} per {new.start_date:%d-%m-%Y}.",
+            )
+            return redirect(membership.network)
+    chosen = form.cleaned_data.get("successor") if form.is_bound else None
+    context = {"membership": membership, "form": form, "field_name": "successor", **_picker_context(request, chosen)}
+    return render(request, "network/membership_handover.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_and_permission("network.add_outreach")
+def outreach_log(request, slug: str, code: str):
+    """Log a contactmoment from the coverage table; htmx gets the updated table row back."""
+    network = network_or_404(slug)
+    if not network.per_gemeente:
+        raise Http404("Dit netwerk heeft geen dekking per gemeente.")
+    gemeente = get_object_or_404(Gemeente, code=code)
+    form = OutreachForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        status = data.pop("status")
+        if status and not request.user.has_perm("network.change_participation"):
+            form.add_error("status", "Je hebt geen rechten om de deelnamestatus te wijzigen.")
+        else:
+            try:
+                # The contactmoment and the status it led to are one event: both are saved or neither.
+                with transaction.atomic():
+                    services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **data)
+                    if status:
+                        services.participation_set_status(
+                            actor=request.user,
+                            gemeente=gemeente,
+                            network=network,
+                            status=status,
+                            on=data["date"],
+                            note=data["outcome"],
+                        )
+            except ValidationError as error:
+                add_service_errors(form, error)
+    on = reference_date(request)
+    if not request.htmx:
+        if form.errors:
+            for error in form.errors.values():
+                messages.error(request, " ".join(error))
+        else:
+            messages.success(request, f"Contactmoment met {gemeente} vastgelegd.")
+        return redirect(network)
+    coverage = selectors.network_coverage(network=network, on=on)
+    row = next((r for r in coverage.rows if r.gemeente.id == gemeente.id), None)
+    if row is not None:
+        row.outreach_form = form if form.errors else OutreachForm()
+    context = {
+        "network": network,
+        "row": row,
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "saved": not form.errors,
+        "can_log": True,
+        "channels": OutreachChannel.choices,
+        "statuses": ParticipationStatus.choices,
+        "can_set_status": request.user.has_perm("network.change_participation"),
+        "open": bool(form.errors),
+    }
+    return render(request, "network/partials/coverage_row.html", context)
