@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # /health/ and the second-factor pages.
     path("", include("accounts.urls")),
+    path("api/v1/", include("api.urls")),
     # The web interface: Django's login/logout with Dutch templates, then the kernteam's pages.
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),

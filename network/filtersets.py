@@ -4,6 +4,7 @@ Every foreign-key filter accepts the natural key (CBS code, slug) and `<name>_id
 """
 
 import django_filters as filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,42 @@ from .models import (
     Theme,
 )
 
+BOOLEAN_VALUES = {"", "true", "false", "1", "0", "True", "False", "unknown"}
+
+
+class StrictNullBooleanSelect(forms.NullBooleanSelect):
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if isinstance(value, str) and value not in BOOLEAN_VALUES:
+            return value
+        return super().value_from_datadict(data, files, name)
+
+
+class StrictNullBooleanField(forms.NullBooleanField):
+    """Yes, no or empty; anything else is an error rather than silently "no filter"."""
+
+    widget = StrictNullBooleanSelect
+
+    def to_python(self, value):
+        if isinstance(value, str) and value not in BOOLEAN_VALUES:
+            raise forms.ValidationError(_("Kies true of false."), code="invalid")
+        return super().to_python(value)
+
+
+class BooleanFilter(filters.BooleanFilter):
+    field_class = StrictNullBooleanField
+
+
+class IdFilter(filters.NumberFilter):
+    """A database id: a whole number within the range the database can hold (a larger one is an error, not a crash)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
 
 def search_terms(value: str) -> list[str]:
     return [term for term in (value or "").split() if term]
@@ -28,7 +65,7 @@ def search_terms(value: str) -> list[str]:
 
 class GemeenteFilterSet(filters.FilterSet):
     region = filters.CharFilter(field_name="region__code", lookup_expr="iexact", label=_("Veiligheidsregio (code)"))
-    region_id = filters.NumberFilter(field_name="region_id", label=_("Veiligheidsregio (id)"))
+    region_id = IdFilter(field_name="region_id", label=_("Veiligheidsregio (id)"))
     active_on = filters.DateFilter(method="filter_active_on", label=_("Lid op datum"))
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
 
@@ -44,6 +81,8 @@ class GemeenteFilterSet(filters.FilterSet):
 
 
 class RegionFilterSet(filters.FilterSet):
+    code = filters.CharFilter(field_name="code", lookup_expr="iexact", label=_("Code (RR of ZHZ)"))
+
     class Meta:
         model = Region
         fields = ["code"]
@@ -59,10 +98,10 @@ class ThemeFilterSet(filters.FilterSet):
 
 class NetworkFilterSet(filters.FilterSet):
     theme = filters.CharFilter(field_name="theme__slug", label=_("Thema (slug)"))
-    theme_id = filters.NumberFilter(field_name="theme_id", label=_("Thema (id)"))
+    theme_id = IdFilter(field_name="theme_id", label=_("Thema (id)"))
     level = filters.ChoiceFilter(choices=Level.choices, label=_("Niveau"))
     kind = filters.ChoiceFilter(choices=NetworkKind.choices, label=_("Soort"))
-    per_gemeente = filters.BooleanFilter(label=_("Per gemeente"))
+    per_gemeente = BooleanFilter(label=_("Per gemeente"))
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
 
     class Meta:
@@ -76,7 +115,7 @@ class NetworkFilterSet(filters.FilterSet):
 class OrganisationFilterSet(filters.FilterSet):
     kind = filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Soort"))
     gemeente = filters.CharFilter(field_name="gemeente__code", lookup_expr="iexact", label=_("Gemeente (CBS-code)"))
-    gemeente_id = filters.NumberFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
+    gemeente_id = IdFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
     search = filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Zoeken"))
 
     class Meta:
@@ -88,24 +127,27 @@ class MembershipScopeMixin(filters.FilterSet):
     """Filters on a membership: gemeente, network, theme, level, role, region and the date it is active on."""
 
     gemeente = filters.CharFilter(method="filter_noop", label=_("Gemeente (CBS-code)"))
-    gemeente_id = filters.NumberFilter(method="filter_noop", label=_("Gemeente (id)"))
+    gemeente_id = IdFilter(method="filter_noop", label=_("Gemeente (id)"))
     network = filters.CharFilter(method="filter_noop", label=_("Netwerk (slug)"))
-    network_id = filters.NumberFilter(method="filter_noop", label=_("Netwerk (id)"))
+    network_id = IdFilter(method="filter_noop", label=_("Netwerk (id)"))
     theme = filters.CharFilter(method="filter_noop", label=_("Thema (slug)"))
     level = filters.ChoiceFilter(choices=Level.choices, method="filter_noop", label=_("Niveau"))
     role = filters.ChoiceFilter(choices=Role.choices, method="filter_noop", label=_("Rol"))
     region = filters.CharFilter(method="filter_noop", label=_("Veiligheidsregio (code)"))
     active_on = filters.DateFilter(method="filter_noop", label=_("Actief op datum"))
 
+    # Codes are stored in capitals; comparing exactly (after upper-casing the value) lets the database
+    # use the unique index on the code instead of testing every membership's gemeente.
+    UPPERCASE = {"gemeente", "region"}
     MEMBERSHIP_LOOKUPS = {
-        "gemeente": "gemeente__code__iexact",
+        "gemeente": "gemeente__code",
         "gemeente_id": "gemeente_id",
         "network": "network__slug",
         "network_id": "network_id",
         "theme": "network__theme__slug",
         "level": "network__level",
         "role": "role",
-        "region": "gemeente__region__code__iexact",
+        "region": "gemeente__region__code",
     }
 
     def filter_noop(self, queryset, name, value):
@@ -118,6 +160,8 @@ class MembershipScopeMixin(filters.FilterSet):
         used = False
         for name, lookup in self.MEMBERSHIP_LOOKUPS.items():
             value = data.get(name)
+            if name in self.UPPERCASE and isinstance(value, str):
+                value = value.upper()
             if value not in (None, ""):
                 q &= Q(**{prefix + lookup: value})
                 used = True
@@ -132,7 +176,7 @@ class MembershipScopeMixin(filters.FilterSet):
 
 class ContactFilterSet(MembershipScopeMixin):
     organisation = filters.CharFilter(field_name="organisation__slug", label=_("Organisatie (slug)"))
-    organisation_id = filters.NumberFilter(field_name="organisation_id", label=_("Organisatie (id)"))
+    organisation_id = IdFilter(field_name="organisation_id", label=_("Organisatie (id)"))
     email = filters.CharFilter(field_name="email", lookup_expr="iexact", label=_("E-mailadres"))
     search = filters.CharFilter(method="filter_search", label=_("Zoeken (naam, e-mail, organisatie)"))
 
@@ -169,9 +213,9 @@ class ContactFilterSet(MembershipScopeMixin):
 
 
 class MembershipFilterSet(MembershipScopeMixin):
-    contact_id = filters.NumberFilter(field_name="contact_id", label=_("Contactpersoon (id)"))
+    contact_id = IdFilter(field_name="contact_id", label=_("Contactpersoon (id)"))
     organisation = filters.CharFilter(field_name="contact__organisation__slug", label=_("Organisatie (slug)"))
-    active = filters.BooleanFilter(method="filter_active", label=_("Nu actief"))
+    active = BooleanFilter(method="filter_active", label=_("Nu actief"))
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
 
     class Meta:
@@ -203,9 +247,9 @@ class MembershipFilterSet(MembershipScopeMixin):
 
 class ParticipationFilterSet(filters.FilterSet):
     gemeente = filters.CharFilter(field_name="gemeente__code", lookup_expr="iexact", label=_("Gemeente (CBS-code)"))
-    gemeente_id = filters.NumberFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
+    gemeente_id = IdFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
     network = filters.CharFilter(field_name="network__slug", label=_("Netwerk (slug)"))
-    network_id = filters.NumberFilter(field_name="network_id", label=_("Netwerk (id)"))
+    network_id = IdFilter(field_name="network_id", label=_("Netwerk (id)"))
     region = filters.CharFilter(field_name="gemeente__region__code", lookup_expr="iexact", label=_("Regio"))
     status = filters.ChoiceFilter(choices=ParticipationStatus.choices, label=_("Status"))
 
@@ -216,9 +260,9 @@ class ParticipationFilterSet(filters.FilterSet):
 
 class OutreachFilterSet(filters.FilterSet):
     gemeente = filters.CharFilter(field_name="gemeente__code", lookup_expr="iexact", label=_("Gemeente (CBS-code)"))
-    gemeente_id = filters.NumberFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
+    gemeente_id = IdFilter(field_name="gemeente_id", label=_("Gemeente (id)"))
     network = filters.CharFilter(field_name="network__slug", label=_("Netwerk (slug)"))
-    network_id = filters.NumberFilter(field_name="network_id", label=_("Netwerk (id)"))
+    network_id = IdFilter(field_name="network_id", label=_("Netwerk (id)"))
     region = filters.CharFilter(field_name="gemeente__region__code", lookup_expr="iexact", label=_("Regio"))
     channel = filters.ChoiceFilter(choices=OutreachChannel.choices, label=_("Kanaal"))
     user = filters.CharFilter(field_name="user__username", label=_("Door (gebruikersnaam)"))
@@ -242,7 +286,7 @@ class OutreachFilterSet(filters.FilterSet):
 
 class ImportBatchFilterSet(filters.FilterSet):
     network = filters.CharFilter(field_name="network__slug", label=_("Netwerk (slug)"))
-    network_id = filters.NumberFilter(field_name="network_id", label=_("Netwerk (id)"))
+    network_id = IdFilter(field_name="network_id", label=_("Netwerk (id)"))
     user = filters.CharFilter(field_name="user__username", label=_("Door (gebruikersnaam)"))
 
     class Meta:

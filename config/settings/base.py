@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "axes",
     "django_otp",
@@ -109,14 +110,16 @@ MEDIA_ROOT = BASE_DIR / "media"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: its WWW-Authenticate header turns an anonymous request into a 401 instead of a 403.
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -124,6 +127,18 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Netwerken, contactpersonen en rollen van de VeiligheidsAlliantie regio Rotterdam.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the sidecar package's static files rather than a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One name per choice set in the schema, so clients get stable enum types.
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "network.choices.Role",
+        "ParticipationStatusEnum": "network.choices.ParticipationStatus",
+        "CoverageStatusEnum": "network.choices.CoverageStatus",
+        "ImportStatusEnum": "network.choices.ImportStatus",
+        "OrganisationKindEnum": "network.choices.OrganisationKind",
+        "NetworkKindEnum": "network.choices.NetworkKind",
+    },
 }
 
 # Import guards (IMPORT.md): files larger than this, or with more rows, are refused.

@@ -30,6 +30,15 @@ from .imports import (
     import_organisations,
     memberships_by_ids,
 )
+from .registry import (
+    contacts_for_export,
+    gemeenten_with_related,
+    networks_with_related,
+    organisations_with_related,
+    outreach_with_related,
+    regions_list,
+    themes_list,
+)
 from .web import (
     CoverageMatrix,
     CoveragePoint,
@@ -73,6 +82,7 @@ __all__ = [
     "contact_picker",
     "contact_subject_access",
     "contact_timeline",
+    "contacts_for_export",
     "contacts_for_gemeente",
     "contacts_for_retention_review",
     "contacts_with_related",
@@ -91,6 +101,7 @@ __all__ = [
     "gemeente_participation_changes",
     "gemeenten_by_region",
     "gemeenten_on",
+    "gemeenten_with_related",
     "group_by_theme",
     "import_batches_with_related",
     "import_contacts",
@@ -107,11 +118,16 @@ __all__ = [
     "network_list",
     "network_members",
     "network_members_with_coverage",
+    "networks_with_related",
+    "organisations_with_related",
     "outreach_for_gemeente",
+    "outreach_with_related",
     "participation_statuses_on",
     "participations_with_history",
     "per_gemeente_networks",
     "quarter_starts",
     "recent_imports",
+    "regions_list",
+    "themes_list",
     "unverified_memberships",
 ]

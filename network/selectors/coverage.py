@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 
 from ..choices import CoverageStatus, ParticipationStatus
 from ..models import Gemeente, Membership, Network, Outreach, ParticipationStatusChange
@@ -63,19 +64,32 @@ def network_coverage(*, network: Network, on: datetime.date) -> Coverage:
     members = list(gemeenten_on(on=on))
     member_ids = {g.id for g in members}
 
+    # The network and the gemeenten are already at hand: attach them instead of joining them for every role.
+    members_by_id = {g.id: g for g in members}
     holders = defaultdict(list)
-    for membership in memberships_with_related().filter(network=network, gemeente_id__in=member_ids).active_on(on):
+    for membership in (
+        Membership.objects.filter(network=network, gemeente_id__in=member_ids)
+        .active_on(on)
+        .select_related("contact", "contact__organisation")
+        .order_by("start_date", "id")
+    ):
+        membership.network = network
+        membership.gemeente = members_by_id[membership.gemeente_id]
         holders[membership.gemeente_id].append(membership)
 
     statuses = participation_statuses_on(network=network, on=on)
 
-    last_outreach: dict[int, Outreach] = {}
-    for outreach in (
-        Outreach.objects.filter(network=network, gemeente_id__in=member_ids, date__lte=on)
-        .select_related("user", "contact")
-        .order_by("date", "id")
-    ):
-        last_outreach[outreach.gemeente_id] = outreach
+    # Only the latest contactmoment per gemeente is read, however many the years have piled up.
+    latest = (
+        Outreach.objects.filter(network=network, gemeente_id=OuterRef("pk"), date__lte=on)
+        .order_by("-date", "-id")
+        .values("id")[:1]
+    )
+    latest_ids = Gemeente.objects.filter(id__in=member_ids).annotate(latest=Subquery(latest)).values("latest")
+    last_outreach: dict[int, Outreach] = {
+        outreach.gemeente_id: outreach
+        for outreach in Outreach.objects.filter(id__in=latest_ids).select_related("user", "contact")
+    }
     window_start = on - datetime.timedelta(days=settings.OUTREACH_WINDOW_DAYS)
 
     # Successors are not covered by their predecessors' roles; those roles are named as leads.

@@ -1,0 +1,65 @@
+"""The import endpoint: the upload and the summary `import_contacts --json` prints (IMPORT.md)."""
+
+from rest_framework import serializers
+
+from network.models import Network
+
+from .strict import within_registry_years
+
+
+class ImportRequestSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
+    network = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Network.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Eén netwerk voor de hele lijst (slug); leeg: de kolom Netwerk",
+    )
+    sheet = serializers.CharField(required=False, allow_blank=True, help_text="Werkblad; leeg: het eerste")
+    as_of = serializers.DateField(
+        required=False, allow_null=True, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Leeg: vandaag"
+    )
+    sync = serializers.BooleanField(
+        default=False, help_text="Volledige lijst van het netwerk: rollen die ontbreken eindigen de dag ervoor"
+    )
+    dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
+    skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
+
+    def validate_as_of(self, value):
+        return within_registry_years(value)
+
+
+class ContactCountsSerializer(serializers.Serializer):
+    new = serializers.IntegerField(help_text="Nieuwe contactpersonen")
+    updated = serializers.IntegerField(help_text="Contactpersonen met gewijzigde gegevens")
+    unchanged = serializers.IntegerField(help_text="Ongewijzigde contactpersonen")
+
+
+class MembershipCountsSerializer(serializers.Serializer):
+    new = serializers.IntegerField(help_text="Nieuwe rollen")
+    unchanged = serializers.IntegerField(help_text="Rollen die er al waren")
+    ended = serializers.IntegerField(help_text="Rollen beëindigd door synchroniseren")
+
+
+class ImportWarningSerializer(serializers.Serializer):
+    row = serializers.IntegerField(allow_null=True, help_text="Rijnummer zoals in het spreadsheet")
+    column = serializers.CharField(allow_null=True, allow_blank=True, help_text="Kolomkop")
+    message = serializers.CharField(help_text="Melding")
+
+
+class ImportErrorSerializer(ImportWarningSerializer):
+    value = serializers.CharField(allow_null=True, allow_blank=True, help_text="De waarde in de cel")
+
+
+class ImportSummarySerializer(serializers.Serializer):
+    file = serializers.CharField(help_text="Bestandsnaam")
+    dry_run = serializers.BooleanField(help_text="Proefimport: er is niets opgeslagen")
+    rows = serializers.IntegerField(help_text="Aantal gelezen rijen")
+    contacts = ContactCountsSerializer()
+    memberships = MembershipCountsSerializer()
+    skipped = serializers.IntegerField(help_text="Overgeslagen rijen (met skip_invalid)")
+    warnings = ImportWarningSerializer(many=True)
+    errors = ImportErrorSerializer(many=True)
+    ignored_columns = serializers.ListField(child=serializers.CharField(), help_text="Kolommen die niet zijn gebruikt")
+    batch = serializers.IntegerField(allow_null=True, help_text="Id van de importbatch; leeg bij een proefimport")

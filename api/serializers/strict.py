@@ -1,0 +1,75 @@
+"""Request bodies are JSON with typed values: `"12"` is not a number and `12` is not a name.
+
+DRF coerces such values quietly; a client that sends the wrong type has a bug it should hear about.
+"""
+
+import datetime
+
+from rest_framework import serializers
+
+EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+
+
+def within_registry_years(value: datetime.date | None) -> datetime.date | None:
+    """Dates the registry can compute with: services look days back from them (coverage, sync imports)."""
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise serializers.ValidationError("Kies een datum tussen 1900 en 2999.")
+    return value
+
+
+_TEXT = (
+    serializers.CharField,
+    serializers.ChoiceField,
+    serializers.DateField,
+    serializers.SlugRelatedField,
+)
+_WHOLE_NUMBER = (serializers.IntegerField, serializers.PrimaryKeyRelatedField)
+
+
+def _type_error(field, value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(field, serializers.BooleanField):
+        return None if isinstance(value, bool) else "Verwacht true of false."
+    if isinstance(field, _WHOLE_NUMBER):
+        return None if isinstance(value, int) and not isinstance(value, bool) else "Verwacht een geheel getal."
+    if isinstance(field, _TEXT):
+        if not isinstance(value, str):
+            return "Verwacht tekst."
+        return None if _is_storable(value) else "De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."
+    return None
+
+
+def _is_storable(text: str) -> bool:
+    """PostgreSQL stores neither NUL nor unpaired surrogates; refusing them here keeps SQLite and PostgreSQL alike."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class StrictJSONSerializer(serializers.Serializer):
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and not hasattr(data, "getlist"):
+            errors = {}
+            for name, field in self.fields.items():
+                if name in data and not field.read_only:
+                    message = _type_error(field, data[name])
+                    if message:
+                        errors[name] = [message]
+            if errors:
+                raise serializers.ValidationError(errors)
+        validated = super().to_internal_value(data)
+        out_of_range = {
+            name: ["Kies een datum tussen 1900 en 2999."]
+            for name, field in self.fields.items()
+            if isinstance(field, serializers.DateField)
+            and validated.get(name) is not None
+            and not EARLIEST <= validated[name] <= LATEST
+        }
+        if out_of_range:
+            raise serializers.ValidationError(out_of_range)
+        return validated

@@ -1,0 +1,42 @@
+import pytest
+from rest_framework.test import APIClient
+
+from tests.api.helpers import NETWORK_MODELS, token_client, user_with
+
+
+@pytest.fixture
+def anonymous_client():
+    return APIClient()
+
+
+@pytest.fixture
+def reader(db):
+    """A raadpleger: may read everything, change nothing."""
+    return user_with("raadpleger", [f"view_{model}" for model in NETWORK_MODELS])
+
+
+@pytest.fixture
+def editor(db):
+    """A kernteam member: may read, add and change everything."""
+    return user_with("kernteam", [f"{perm}_{model}" for model in NETWORK_MODELS for perm in ("view", "add", "change")])
+
+
+@pytest.fixture
+def stranger(db):
+    """Logged in, but without any permission on the registry."""
+    return user_with("buitenstaander", [])
+
+
+@pytest.fixture
+def reader_client(reader):
+    return token_client(reader)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return token_client(editor)
+
+
+@pytest.fixture
+def stranger_client(stranger):
+    return token_client(stranger)
