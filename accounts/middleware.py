@@ -98,7 +98,10 @@ class IdleSessionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is None or not getattr(request, "user", None) or not request.user.is_authenticated:
+        # Token-authenticated API calls carry no session; touching one here would create it.
+        if session is None or session.session_key is None:
+            return response
+        if not getattr(request, "user", None) or not request.user.is_authenticated:
             return response
         now = int(time.time())
         last = session.get(ACTIVITY_KEY, 0)

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from accounts.services import export_logged
 from network.importing.export import CONTENT_TYPES, write_table
 
 
@@ -50,6 +51,15 @@ class DownloadMixin:
 
     def download(self, *, name: str, headers, rows, sheet_title: str) -> HttpResponse:
         fmt = self.download_format()
+        rows = list(rows)
+        export_logged(
+            actor=self.request.user,
+            list_name=name,
+            rows=len(rows),
+            format=fmt,
+            door="api",
+            filters={key: value for key, value in self.request.query_params.items() if key != "format"},
+        )
         response = HttpResponse(
             write_table(headers, rows, fmt, sheet_title=sheet_title), content_type=CONTENT_TYPES[fmt]
         )

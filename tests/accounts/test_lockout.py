@@ -55,20 +55,18 @@ def test_failures_at_the_web_login_and_the_admin_add_up_it_is_one_account(client
     assert response.status_code == 429
 
 
-@pytest.mark.urls("tests.accounts.urls_token")
 def test_failures_at_the_admin_and_the_api_add_up_it_is_one_account(client, kim, settings):
     _fail(client, reverse("admin:login"), settings.AXES_FAILURE_LIMIT - 1)
-    response = client.post("/api/test-token/", {"username": "kim", "password": "fout"})
+    response = client.post(reverse("api:token"), {"username": "kim", "password": "fout"})
     assert response.status_code == 429
 
 
-@pytest.mark.urls("tests.accounts.urls_token")
 def test_drf_token_endpoint_locks_out_with_a_json_answer(client, kim, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert client.post("/api/test-token/", {"username": "kim", "password": "fout"}).status_code == 400
-    response = client.post("/api/test-token/", {"username": "kim", "password": "fout"})
+        assert client.post(reverse("api:token"), {"username": "kim", "password": "fout"}).status_code == 400
+    response = client.post(reverse("api:token"), {"username": "kim", "password": "fout"})
     assert response.status_code == 429
-    response = client.post("/api/test-token/", {"username": "kim", "password": PASSWORD})
+    response = client.post(reverse("api:token"), {"username": "kim", "password": PASSWORD})
     assert response.status_code == 429
     assert response.json() == {
         "detail": "Te veel mislukte inlogpogingen. Uw account is tijdelijk geblokkeerd; probeer het later opnieuw."

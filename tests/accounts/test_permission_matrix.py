@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 
 from accounts.models import ExportLog
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
-from network.models import ImportBatch, Membership, Outreach
+from network.models import ImportBatch, Membership, Outreach, Participation
 from tests.factories import MembershipFactory, gemeente, network
 
 END = datetime.date(2024, 1, 31)
@@ -118,6 +119,39 @@ def web_export(client, user, world):
     return _export(client.get(url).status_code, before)
 
 
+# --- API (token authentication, as partners' scripts use it) -----------------------------------------------------
+
+
+def _api(client, user):
+    token, _ = Token.objects.get_or_create(user=user)
+    client.logout()
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {token.key}"
+    return client
+
+
+def api_read(client, user, world):
+    return _read(_api(client, user).get("/api/v1/contacts/").status_code)
+
+
+def api_write(client, user, world):
+    url = f"/api/v1/memberships/{world.other.pk}/end/"
+    response = _api(client, user).post(url, {"end_date": END.isoformat()}, content_type="application/json")
+    return _write(response.status_code, world.other)
+
+
+def api_import(client, user, world):
+    """A dry run: allowed answers with the summary, denied with 403."""
+    with open(DATA / "werkgroep_utf8_bom.csv", "rb") as handle:
+        response = _api(client, user).post("/api/v1/imports/", {"file": handle, "dry_run": "true"})
+    assert response.status_code in (200, 403), response.status_code
+    return "allowed" if response.status_code == 200 else "denied"
+
+
+def api_export(client, user, world):
+    before = ExportLog.objects.count()
+    return _export(_api(client, user).get("/api/v1/memberships/?format=csv").status_code, before)
+
+
 # --- export: every door logs through the one service that also checks the right --------------------------------
 
 
@@ -139,6 +173,10 @@ DOORS = {
     ("web", "write"): web_write,
     ("web", "import"): web_import,
     ("web", "export"): web_export,
+    ("api", "read"): api_read,
+    ("api", "write"): api_write,
+    ("api", "import"): api_import,
+    ("api", "export"): api_export,
 }
 
 CELLS = [
@@ -172,7 +210,17 @@ def web_write_own(client, user, world):
     return _write(client.post(url, {"end": END.isoformat()}).status_code, world.own)
 
 
-OWN_NETWORK_DOORS = {"admin": (admin_write_own, admin_write), "web": (web_write_own, web_write)}
+def api_write_own(client, user, world):
+    url = f"/api/v1/memberships/{world.own.pk}/end/"
+    response = _api(client, user).post(url, {"end_date": END.isoformat()}, content_type="application/json")
+    return _write(response.status_code, world.own)
+
+
+OWN_NETWORK_DOORS = {
+    "admin": (admin_write_own, admin_write),
+    "web": (web_write_own, web_write),
+    "api": (api_write_own, api_write),
+}
 
 
 @pytest.mark.parametrize("door", OWN_NETWORK_DOORS)
@@ -186,7 +234,7 @@ def test_coordinator_changes_roles_of_their_own_network_and_gets_403_for_another
 
 # --- audit: a change through any door is in the history with who made it ---------------------------------------
 
-CHANGE_DOORS = {"admin": admin_write, "web": web_write}
+CHANGE_DOORS = {"admin": admin_write, "web": web_write, "api": api_write}
 
 
 @pytest.mark.parametrize("door", CHANGE_DOORS)
@@ -215,7 +263,31 @@ def web_outreach(slug):
     return attempt
 
 
-SCOPED_WRITES = {"web-outreach": web_outreach}
+def api_outreach(slug):
+    def attempt(client, user, world):
+        data = {"gemeente": "GM0606", "network": slug, "date": "2024-01-10", "channel": "email"}
+        response = _api(client, user).post("/api/v1/outreach/", data, content_type="application/json")
+        return _outreach_logged(slug, response.status_code)
+
+    return attempt
+
+
+def api_participation(slug):
+    def attempt(client, user, world):
+        participation, _ = Participation.objects.get_or_create(gemeente=gemeente("GM0606"), network=network(slug))
+        url = f"/api/v1/participations/{participation.pk}/status/"
+        data = {"status": "benaderd", "date": "2024-01-10"}
+        response = _api(client, user).post(url, data, content_type="application/json")
+        assert response.status_code < 500, response.status_code
+        if participation.changes.exists():
+            return "allowed"
+        assert response.status_code == 403, response.status_code
+        return "denied"
+
+    return attempt
+
+
+SCOPED_WRITES = {"web-outreach": web_outreach, "api-outreach": api_outreach, "api-participation": api_participation}
 
 
 @pytest.mark.parametrize("write", SCOPED_WRITES)

@@ -19,13 +19,17 @@ PUBLIC = {
     "api:docs",
 }
 
-ROUTES = all_routes()
+# Not a page: the API's JSON 404 for a path that matches no route (the route list is public in the schema).
+NOT_A_PAGE = {"api:not-found"}
+
+ROUTES = [route for route in all_routes() if route.name not in NOT_A_PAGE]
 
 
 def test_the_sweep_builds_a_path_for_every_pattern_that_resolves_back_to_it():
     from django.urls import resolve
 
-    assert {"/admin/", "/health/", "/admin/accounts/exportlog/"} <= {route.path for route in ROUTES}
+    expected = {"/admin/", "/health/", "/admin/accounts/exportlog/", "/api/v1/contacts/", "/gemeenten/", "/"}
+    assert expected <= {route.path for route in ROUTES}
     for route in ROUTES:
         assert resolve(route.path).func == route.callback, route.path
 

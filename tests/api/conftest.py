@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Permission
 from rest_framework.test import APIClient
 
 from tests.api.helpers import NETWORK_MODELS, token_client, user_with
@@ -18,7 +19,10 @@ def reader(db):
 @pytest.fixture
 def editor(db):
     """A kernteam member: may read, add and change everything."""
-    return user_with("kernteam", [f"{perm}_{model}" for model in NETWORK_MODELS for perm in ("view", "add", "change")])
+    user = user_with("kernteam", [f"{perm}_{model}" for model in NETWORK_MODELS for perm in ("view", "add", "change")])
+    # The kernteam's own rights besides the model permissions: importing and exporting lists.
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["import_lists", "export_lists"]))
+    return user
 
 
 @pytest.fixture
@@ -30,6 +34,14 @@ def stranger(db):
 @pytest.fixture
 def reader_client(reader):
     return token_client(reader)
+
+
+@pytest.fixture
+def exporter_client(db):
+    """Reads everything and may download lists (the export right, which a raadpleger does not have)."""
+    user = user_with("exporteur", [f"view_{model}" for model in NETWORK_MODELS])
+    user.user_permissions.add(Permission.objects.get(codename="export_lists"))
+    return token_client(user)
 
 
 @pytest.fixture

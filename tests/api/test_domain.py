@@ -200,13 +200,13 @@ def test_a_network_without_one_participant_per_gemeente_has_no_coverage(reader_c
     assert "per gemeente" in response.json()["detail"]
 
 
-def test_coverage_downloads_as_xlsx_and_csv(reader_client):
+def test_coverage_downloads_as_xlsx_and_csv(exporter_client):
     MembershipFactory(
         contact=ContactFactory(first_name="=HYPERLINK(1)", last_name="Smit"),
         network=network("hackshield"),
         gemeente=gemeente("GM0606"),
     )
-    xlsx = reader_client.get("/api/v1/networks/hackshield/coverage/?date=2021-03-01&format=xlsx")
+    xlsx = exporter_client.get("/api/v1/networks/hackshield/coverage/?date=2021-03-01&format=xlsx")
     assert xlsx.status_code == 200
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "dekking-hackshield-2021-03-01" in xlsx["Content-Disposition"]
@@ -219,13 +219,13 @@ def test_coverage_downloads_as_xlsx_and_csv(reader_client):
     assert schiedam[4] == "=HYPERLINK(1) Smit"
     assert sheet.cell(row=rows.index(schiedam) + 1, column=5).data_type == "s"
 
-    csv = reader_client.get("/api/v1/networks/hackshield/coverage/?date=2021-03-01&format=csv")
+    csv = exporter_client.get("/api/v1/networks/hackshield/coverage/?date=2021-03-01&format=csv")
     assert csv["Content-Type"].startswith("text/csv")
     assert "GM0606;Schiedam;RR;Gedekt;'=HYPERLINK(1) Smit" in csv.content.decode("utf-8-sig")
 
 
-def test_a_failed_download_answers_in_json(reader_client):
-    response = reader_client.get("/api/v1/networks/hackshield/coverage/?date=gisteren&format=xlsx")
+def test_a_failed_download_answers_in_json(exporter_client):
+    response = exporter_client.get("/api/v1/networks/hackshield/coverage/?date=gisteren&format=xlsx")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
 
@@ -233,14 +233,14 @@ def test_a_failed_download_answers_in_json(reader_client):
 # --- list downloads -----------------------------------------------------------------------------------------------
 
 
-def test_contact_list_downloads_filtered_with_formula_escaping(reader_client):
+def test_contact_list_downloads_filtered_with_formula_escaping(exporter_client):
     MembershipFactory(
         contact=ContactFactory(first_name="Piet", last_name="Plus", job_title="+31 beleid", email="piet@x.example"),
         network=network("hackshield"),
     )
     MembershipFactory(contact=ContactFactory(last_name="Ander"), network=network("var-bestuur"), gemeente=None)
 
-    response = reader_client.get("/api/v1/contacts/?network=hackshield&format=csv")
+    response = exporter_client.get("/api/v1/contacts/?network=hackshield&format=csv")
 
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -250,11 +250,11 @@ def test_contact_list_downloads_filtered_with_formula_escaping(reader_client):
     assert "'+31 beleid" in lines[1]
 
 
-def test_membership_list_downloads_as_xlsx(reader_client):
+def test_membership_list_downloads_as_xlsx(exporter_client):
     MembershipFactory(contact=ContactFactory(last_name="@Apenstaart"), network=network("hackshield"))
     MembershipFactory(network=network("aandachtsfunctionarissen-mensenhandel"))
 
-    response = reader_client.get("/api/v1/memberships/?network=hackshield&format=xlsx")
+    response = exporter_client.get("/api/v1/memberships/?network=hackshield&format=xlsx")
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))

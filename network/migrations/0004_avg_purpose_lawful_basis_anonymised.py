@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0002_reference_data'),
+        ('network', '0003_membership_active_on_indexes'),
     ]
 
     operations = [
