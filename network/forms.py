@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .choices import OutreachChannel, ParticipationStatus, Role
 from .models import Contact, Gemeente, Network, Organisation
+from .services import CONTACT_FIELDS
 
 
 class DateInput(forms.DateInput):
@@ -122,17 +123,8 @@ class ContactForm(forms.Form):
         return cls(data, initial=initial)
 
 
-MERGE_FIELDS = (
-    "first_name",
-    "tussenvoegsel",
-    "last_name",
-    "email",
-    "phone",
-    "mobile",
-    "job_title",
-    "organisation",
-    "notes",
-)
+# Merging offers a choice for every field a contact has.
+MERGE_FIELDS = CONTACT_FIELDS
 
 
 class MergeForm(forms.Form):
