@@ -31,6 +31,7 @@ from ..serializers.resources import (
     ParticipationSerializer,
 )
 from .base import CreateMixin, PartialUpdateMixin, ReadOnlyViewSet
+from .history import HistoryMixin
 
 
 @extend_schema_view(
@@ -79,7 +80,7 @@ class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
         responses={200: ContactSerializer},
     ),
 )
-class ContactViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class ContactViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
     input_serializers = {"create": inputs.ContactInputSerializer, "partial_update": inputs.ContactInputSerializer}
@@ -125,7 +126,7 @@ class ContactViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyVie
         responses={200: MembershipSerializer},
     ),
 )
-class MembershipViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class MembershipViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilterSet
     input_serializers = {
@@ -229,7 +230,7 @@ class MembershipViewSet(DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnly
         examples=[examples.PARTICIPATION_CREATE],
     ),
 )
-class ParticipationViewSet(CreateMixin, ReadOnlyViewSet):
+class ParticipationViewSet(HistoryMixin, CreateMixin, ReadOnlyViewSet):
     serializer_class = ParticipationSerializer
     filterset_class = ParticipationFilterSet
     input_serializers = {

@@ -24,6 +24,7 @@ from ..serializers.resources import (
     ThemeSerializer,
 )
 from .base import ReadOnlyViewSet, date_query
+from .history import HistoryMixin
 
 CBS_CODE = r"GM\d{4}"
 SLUG = r"[-a-zA-Z0-9_]+"
@@ -99,7 +100,7 @@ class ThemeViewSet(ReadOnlyViewSet):
     list=extend_schema(summary="Netwerken", description="Bestuurlijke, ambtelijke en publiek-private netwerken."),
     retrieve=extend_schema(summary="Eén netwerk", description="Een netwerk, op slug (bijv. hackshield)."),
 )
-class NetworkViewSet(DownloadMixin, ReadOnlyViewSet):
+class NetworkViewSet(HistoryMixin, DownloadMixin, ReadOnlyViewSet):
     serializer_class = NetworkSerializer
     filterset_class = NetworkFilterSet
     lookup_field = "slug"

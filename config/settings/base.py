@@ -138,6 +138,7 @@ SPECTACULAR_SETTINGS = {
         "ImportStatusEnum": "network.choices.ImportStatus",
         "OrganisationKindEnum": "network.choices.OrganisationKind",
         "NetworkKindEnum": "network.choices.NetworkKind",
+        "HistoryTypeEnum": "network.selectors.history.HISTORY_TYPES",
     },
 }
 

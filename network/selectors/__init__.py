@@ -19,6 +19,7 @@ from .core import (
     unverified_memberships,
 )
 from .coverage import Coverage, CoverageRow, network_coverage, participation_statuses_on
+from .history import FieldChange, ObjectHistoryEntry, object_history
 from .imports import (
     contacts_without_active_role,
     earlier_batch_with_same_file,
@@ -72,9 +73,11 @@ __all__ = [
     "CoverageMatrix",
     "CoveragePoint",
     "CoverageRow",
+    "FieldChange",
     "HistoryEntry",
     "MatrixCell",
     "NetworkGroup",
+    "ObjectHistoryEntry",
     "RegionGroup",
     "ThemeGroup",
     "contact_change_history",
@@ -119,6 +122,7 @@ __all__ = [
     "network_members",
     "network_members_with_coverage",
     "networks_with_related",
+    "object_history",
     "organisations_with_related",
     "outreach_for_gemeente",
     "outreach_with_related",

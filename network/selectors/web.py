@@ -12,7 +12,6 @@ from itertools import groupby
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
-from django.utils.text import capfirst
 
 from ..choices import CoverageStatus
 from ..models import (
@@ -28,6 +27,7 @@ from ..models import (
 )
 from .core import gemeenten_on, memberships_with_related, network_members, per_gemeente_networks
 from .coverage import COVERED_STATUSES, DECLINED_STATUSES, IN_PROGRESS_STATUSES
+from .history import HISTORY_KINDS, field_changes
 
 # Columns no list of roles shows. Not loading (and converting) them halves the ORM's work on pages with
 # hundreds of roles; a template that did read one would make a query per row, which the pinned counts catch.
@@ -191,34 +191,15 @@ class HistoryEntry:
     reason: str = ""
 
 
-def _display(record, field_name: str, value) -> str:
-    field_obj = record.instance_type._meta.get_field(field_name)
-    if value in (None, ""):
-        return "—"
-    if field_obj.choices:
-        return str(dict(field_obj.flatchoices).get(value, value))
-    if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
-    return str(value)
-
-
-HISTORY_KINDS = {"+": "aangemaakt", "~": "gewijzigd", "-": "verwijderd"}
-IGNORED_HISTORY_FIELDS = {"created", "updated", "id"}
-
-
 def _entries(records: list, subject) -> list[HistoryEntry]:
     """Turn simple-history records of one object (oldest first) into readable entries with old → new values."""
     entries = []
     previous = None
     for record in records:
-        changes = []
-        if previous is not None:
-            delta = record.diff_against(previous, excluded_fields=IGNORED_HISTORY_FIELDS)
-            for change in delta.changes:
-                verbose = capfirst(str(record.instance_type._meta.get_field(change.field).verbose_name))
-                changes.append(
-                    (verbose, _display(record, change.field, change.old), _display(record, change.field, change.new))
-                )
+        changes = [
+            (change.label, change.old or "—", change.new or "—")
+            for change in field_changes(record, previous, date_format="%d-%m-%Y")
+        ]
         entries.append(
             HistoryEntry(
                 when=record.history_date,
