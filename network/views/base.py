@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.utils import timezone
 
+from accounts.permissions import require
+
 from ..forms import parse_date
 
 
@@ -17,6 +19,21 @@ def reference_date(request) -> datetime.date:
     if not ok:
         messages.warning(request, f"'{request.GET.get('date')}' is geen datum; de pagina toont vandaag.")
     return on
+
+
+def login_and_read_right(view):
+    """Login first (redirect to the login page), then the registry's read right (403 without a role).
+
+    A logged-in account without any role (a new user not yet put in a group) sees nothing of the registry.
+    """
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        require(request.user, "view")
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def login_and_permission(*perms: str):

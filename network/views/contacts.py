@@ -1,7 +1,6 @@
 """Contacts: search with filters, the contact page (timeline, change history), edit and merge duplicates."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -12,7 +11,7 @@ from ..choices import Role
 from ..filtersets import ContactFilterSet
 from ..forms import ContactForm, ContactRoleForm, MergeForm, add_service_errors
 from ..models import Contact, Gemeente, Network
-from .base import login_and_permission
+from .base import login_and_permission, login_and_read_right
 
 PAGE_SIZE = 50
 
@@ -24,7 +23,7 @@ def _contact(pk: int) -> Contact:
         raise Http404("Deze contactpersoon staat niet in het register.") from exc
 
 
-@login_required
+@login_and_read_right
 def contact_list(request):
     filterset = ContactFilterSet(request.GET or None, queryset=selectors.contacts_with_related())
     contacts = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.contacts_with_related()
@@ -42,7 +41,7 @@ def contact_list(request):
     return render(request, "network/contact_list.html", context)
 
 
-@login_required
+@login_and_read_right
 def contact_detail(request, pk: int):
     contact = _contact(pk)
     timeline = list(selectors.contact_timeline(contact=contact))

@@ -1,17 +1,16 @@
 """The coverage board: every gemeente × every per-gemeente network, a tile map and the trend per quarter."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
 from .. import selectors
 from ..models import Region
-from .base import reference_date
+from .base import login_and_read_right, reference_date
 from .charts import tile_map
 from .networks import coverage_chart
 
 
-@login_required
+@login_and_read_right
 def coverage_board(request):
     on = reference_date(request)
     regions = list(Region.objects.order_by("code"))

@@ -1,16 +1,16 @@
 """The start page: where coverage stands, what needs doing in the next two weeks, what changed recently."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
 from .. import selectors
+from .base import login_and_read_right
 from .charts import coverage_bar
 
 UNVERIFIED_SHOWN = 20
 
 
-@login_required
+@login_and_read_right
 def dashboard(request):
     today = timezone.localdate()
     summaries = selectors.coverage_summaries(on=today)

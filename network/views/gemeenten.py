@@ -1,16 +1,15 @@
 """Gemeenten: the list per region and the page that answers "who is our contact in this gemeente?"."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
 from .. import selectors
 from ..models import Gemeente
-from .base import reference_date, shown
+from .base import login_and_read_right, reference_date, shown
 
 
-@login_required
+@login_and_read_right
 def gemeente_list(request):
     on = reference_date(request)
     return render(
@@ -27,7 +26,7 @@ def gemeente_or_404(code: str) -> Gemeente:
         raise Http404("Deze gemeente staat niet in het register.") from exc
 
 
-@login_required
+@login_and_read_right
 def gemeente_detail(request, code: str):
     gemeente = gemeente_or_404(code)
     on = reference_date(request)

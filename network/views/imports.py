@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,7 +18,7 @@ from .. import selectors, services
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
 from ..models import Network
-from .base import login_and_permission
+from .base import login_and_permission, login_and_read_right
 
 SESSION_KEY = "import_wizard"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
@@ -119,7 +118,7 @@ def import_confirm(request):
     return redirect("network:import-batch", pk=result.batch.pk)
 
 
-@login_required
+@login_and_read_right
 def import_batch(request, pk: int):
     batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
     return render(request, "network/import_batch.html", {"batch": batch, "counts": batch.counts})

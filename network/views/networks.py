@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -15,7 +14,7 @@ from .. import selectors, services
 from ..choices import OutreachChannel, ParticipationStatus
 from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
 from ..models import Gemeente, Membership, Network
-from .base import login_and_permission, reference_date, shown
+from .base import login_and_permission, login_and_read_right, reference_date, shown
 from .charts import quarter_chart
 
 CHART_START_YEAR = 2020
@@ -36,12 +35,12 @@ def coverage_chart(network: Network, on):
     return quarter_chart(points), points
 
 
-@login_required
+@login_and_read_right
 def network_list(request):
     return render(request, "network/network_list.html", {"themes": selectors.network_list()})
 
 
-@login_required
+@login_and_read_right
 def network_detail(request, slug: str):
     network = network_or_404(slug)
     on = reference_date(request)
@@ -81,7 +80,7 @@ def _picker_context(request, chosen=None) -> dict:
     return {"q": query or (str(chosen) if chosen else ""), "picked": picked, "chosen_pk": chosen.pk if chosen else None}
 
 
-@login_required
+@login_and_read_right
 def contact_picker(request):
     """Search results as radio buttons, swapped into a form by htmx."""
     context = _picker_context(request)

@@ -1,17 +1,17 @@
 """The search box in the header: gemeenten, networks and contacts in one result page."""
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
 
 from .. import selectors
 from ..filtersets import ContactFilterSet
 from ..models import Gemeente, Network
+from .base import login_and_read_right
 
 CONTACTS_SHOWN = 25
 
 
-@login_required
+@login_and_read_right
 def search(request):
     query = " ".join(request.GET.get("q", "").split())
     context = {"q": query}
