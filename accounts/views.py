@@ -1,13 +1,14 @@
-"""Pages of the accounts app: the health check and the second factor (TOTP) setup and verification."""
+"""Pages of the accounts app: the health check, the second factor (TOTP) and one's API tokens."""
 
 import base64
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .middleware import SECOND_FACTOR_KEY
+from .services import token_revoke, tokens_visible_to
 
 
 @login_not_required
@@ -89,3 +91,19 @@ def otp_setup(request):
         "config_url": device.config_url,
     }
     return render(request, "accounts/otp_setup.html", context)
+
+
+@login_required
+def api_tokens(request):
+    """A user's own API token (a beheerder sees all of them), with a button to revoke it.
+
+    The key itself is not shown again: `POST /api/v1/auth/token/` hands it out; this page is for seeing
+    that one exists and ending it, e.g. when a laptop is lost.
+    """
+    if request.method == "POST":
+        token = get_object_or_404(tokens_visible_to(actor=request.user), user_id=request.POST.get("user"))
+        owner = token.user
+        token_revoke(actor=request.user, token=token)
+        messages.success(request, f"De API-sleutel van {owner} is ingetrokken.")
+        return redirect("accounts:api-tokens")
+    return render(request, "accounts/api_tokens.html", {"tokens": tokens_visible_to(actor=request.user)})
