@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
+from network.admin_mixins import ReadOnlyAdminMixin
 from network.selectors import contacts_for_retention_review
 from network.services import contacts_anonymise
 
@@ -52,7 +53,7 @@ class NetworkCoordinatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(admin.ModelAdmin):
+class ExportLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the log is evidence, so nobody edits or deletes it here."""
 
     list_display = ["created", "user", "operator", "list_name", "rows", "format", "door"]
@@ -67,15 +68,6 @@ class ExportLogAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return can(request.user, "view_export_log")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 admin.site.unregister(TokenProxy)
@@ -144,7 +136,7 @@ def erase_contacts(modeladmin, request, queryset):
 
 
 @admin.register(RetentionReviewContact)
-class RetentionReviewAdmin(admin.ModelAdmin):
+class RetentionReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Contacts without a role for longer than AVG_RETENTION_MONTHS: review, then anonymise (beheerder)."""
 
     list_display = ["sort_name", "organisation", "email", "last_role_end", "created"]
@@ -167,12 +159,3 @@ class RetentionReviewAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return can(request.user, "erase_contact")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

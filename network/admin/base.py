@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ..admin_mixins import ReadOnlyAdminMixin
+
 
 class _DryRun(Exception):
     """Raised inside the validation savepoint so everything the service wrote is rolled back."""
@@ -135,21 +137,12 @@ class ActiveOnTodayFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     """An inline that shows related rows with a link to each; they are edited on their own page."""
 
     extra = 0
     can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 
+from ..admin_mixins import ReadOnlyAdminMixin
 from ..importing.admin import ImportBatchAdminMixin
 from ..models import ImportBatch
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(ImportBatchAdminMixin, admin.ModelAdmin):
+class ImportBatchAdmin(ImportBatchAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("id", "file_name", "network", "mode", "as_of", "status", "user", "created")
     list_display_links = ("id", "file_name")
     list_select_related = ("network", "user")
@@ -17,12 +18,3 @@ class ImportBatchAdmin(ImportBatchAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("network", "user", "undone_by")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
+from ..admin_mixins import ReadOnlyAdminMixin
 from ..models import Outreach, Participation, ParticipationStatusChange
 from .base import HistoryAdmin, ReadOnlyInline, ServiceAdminMixin, ServiceForm, fresh, today
 
@@ -70,7 +71,7 @@ class ParticipationAdmin(ServiceAdminMixin, HistoryAdmin):
 
 
 @admin.register(ParticipationStatusChange)
-class ParticipationStatusChangeAdmin(admin.ModelAdmin):
+class ParticipationStatusChangeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The status steps of every participation in one list; they are recorded through the participation."""
 
     list_display = ("date", "participation", "status", "changed_by")
@@ -78,15 +79,6 @@ class ParticipationStatusChangeAdmin(admin.ModelAdmin):
     list_filter = ("status", "participation__network", "participation__gemeente__region", "participation__gemeente")
     search_fields = ("participation__gemeente__name", "participation__network__name", "note")
     date_hierarchy = "date"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Outreach)
