@@ -7,29 +7,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from network.models import Contact, ImportBatch, Membership
+from tests.network.importing.conftest import SUMMARY_KEYS, csv_bytes
 
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-SUMMARY_KEYS = [
-    "file",
-    "dry_run",
-    "rows",
-    "contacts",
-    "memberships",
-    "skipped",
-    "warnings",
-    "errors",
-    "ignored_columns",
-    "batch",
-]
 
 
-def dutch_csv(rows: list[list[str]]) -> bytes:
-    return ("\r\n".join(";".join(row) for row in rows) + "\r\n").encode("cp1252")
-
-
-GOOD = dutch_csv(
+GOOD = csv_bytes(
     [
         ["Naam", "E-mail", "Gemeente", "Organisatie"],
         ["Jan van der Berg", "jan.vanderberg@schiedam.example", "Schiedam", "Gemeente Schiedam"],
@@ -37,7 +22,7 @@ GOOD = dutch_csv(
         ["Frits Hals", "frits.hals@capelle.example", "Capelle a/d IJssel", "Gemeente Capelle aan den IJssel"],
     ]
 )
-WITH_ERROR = dutch_csv(
+WITH_ERROR = csv_bytes(
     [
         ["Naam", "E-mail", "Gemeente"],
         ["Jan van der Berg", "jan.vanderberg@schiedam.example", "Schiedam"],
@@ -161,7 +146,7 @@ def test_undo_needs_the_change_permission(reader_client, editor_client):
 
 def test_a_sync_import_ends_missing_roles_and_time_travel_still_finds_them(editor_client):
     assert upload(editor_client, GOOD, as_of="2021-03-01").status_code == 201
-    without_capelle = dutch_csv(
+    without_capelle = csv_bytes(
         [
             ["Naam", "E-mail", "Gemeente", "Organisatie"],
             ["Jan van der Berg", "jan.vanderberg@schiedam.example", "Schiedam", "Gemeente Schiedam"],

@@ -28,6 +28,21 @@ def do_import(db, actor):
     return _import
 
 
+# The keys of the `--json` summary, in IMPORT.md's order: the contract the command and the API both keep.
+SUMMARY_KEYS = [
+    "file",
+    "dry_run",
+    "rows",
+    "contacts",
+    "memberships",
+    "skipped",
+    "warnings",
+    "errors",
+    "ignored_columns",
+    "batch",
+]
+
+
 def csv_bytes(rows: list[list], delimiter: str = ";") -> bytes:
     """A small list as Dutch Excel would save it, for tests that need one specific shape."""
     lines = [delimiter.join("" if value is None else str(value) for value in row) for row in rows]

@@ -8,20 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from network.models import Membership
-from tests.network.importing.conftest import csv_bytes, data_file
-
-SUMMARY_KEYS = [
-    "file",
-    "dry_run",
-    "rows",
-    "contacts",
-    "memberships",
-    "skipped",
-    "warnings",
-    "errors",
-    "ignored_columns",
-    "batch",
-]
+from tests.network.importing.conftest import SUMMARY_KEYS, csv_bytes, data_file
 
 
 def run(*args) -> tuple[int, str, str]:
