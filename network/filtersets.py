@@ -20,6 +20,7 @@ from .models import (
     Participation,
     Region,
     Theme,
+    active_on_q,
 )
 
 BOOLEAN_VALUES = {"", "true", "false", "1", "0", "True", "False", "unknown"}
@@ -167,9 +168,7 @@ class MembershipScopeMixin(filters.FilterSet):
                 used = True
         on = data.get("active_on")
         if on:
-            q &= Q(**{prefix + "start_date__lte": on}) & (
-                Q(**{prefix + "end_date__isnull": True}) | Q(**{prefix + "end_date__gte": on})
-            )
+            q &= active_on_q(on, prefix=prefix)
             used = True
         return q if used else None
 

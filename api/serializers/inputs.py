@@ -98,6 +98,12 @@ class OutreachInputSerializer(StrictJSONSerializer):
     outcome = serializers.CharField(required=False, allow_blank=True, help_text="Uitkomst")
     follow_up_date = serializers.DateField(required=False, allow_null=True, help_text="Datum van de vervolgactie")
     contact = contact_field(required=False, allow_null=True, help_text="Id van de contactpersoon die is gesproken")
+    status = serializers.ChoiceField(
+        choices=ParticipationStatus.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Deelnamestatus waartoe het contact leidde; samen met het contactmoment vastgelegd (optioneel)",
+    )
 
 
 class OrganisationInputSerializer(StrictJSONSerializer):

@@ -50,7 +50,7 @@ class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
     input_serializers = {"create": inputs.OrganisationInputSerializer}
 
     def get_queryset(self):
-        return selectors.organisations_with_related()
+        return selectors.organisation_list()
 
     def perform_create(self, data):
         organisation, created = services.organisation_get_or_create(actor=self.request.user, **data)
@@ -86,14 +86,14 @@ class ContactViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixi
     input_serializers = {"create": inputs.ContactInputSerializer, "partial_update": inputs.ContactInputSerializer}
 
     def get_queryset(self):
-        return selectors.contacts_with_related()
+        return selectors.contact_list()
 
     def list(self, request, *args, **kwargs):
         if self.download_format():
             return self.download(
                 name="contactpersonen",
                 headers=CONTACT_HEADERS,
-                rows=contact_rows(self.filter_queryset(selectors.contacts_for_export())),
+                rows=contact_rows(self.filter_queryset(selectors.contact_list_for_export())),
                 sheet_title="Contactpersonen",
             )
         return super().list(request, *args, **kwargs)
@@ -141,7 +141,7 @@ class MembershipViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateM
     }
 
     def get_queryset(self):
-        return selectors.memberships_with_related().order_by("network__name", "start_date", "id")
+        return selectors.membership_list().order_by("network__name", "start_date", "id")
 
     def list(self, request, *args, **kwargs):
         if self.download_format():
@@ -240,7 +240,7 @@ class ParticipationViewSet(HistoryMixin, CreateMixin, ReadOnlyViewSet):
     action_permissions = {"set_status": ["network.change_participation"]}
 
     def get_queryset(self):
-        return selectors.participations_with_history()
+        return selectors.participation_list()
 
     def perform_create(self, data):
         return services.participation_set_status(
@@ -298,7 +298,7 @@ class OutreachViewSet(CreateMixin, ReadOnlyViewSet):
     input_serializers = {"create": inputs.OutreachInputSerializer}
 
     def get_queryset(self):
-        return selectors.outreach_with_related()
+        return selectors.outreach_list()
 
     def perform_create(self, data):
         return services.outreach_log(actor=self.request.user, **data)
@@ -314,7 +314,7 @@ class ImportBatchViewSet(ReadOnlyViewSet):
     action_permissions = {"undo": ["network.change_importbatch", "network.change_contact", "network.change_membership"]}
 
     def get_queryset(self):
-        return selectors.import_batches_with_related()
+        return selectors.import_batch_list()
 
     def get_serializer_class(self):
         if self.action in ("retrieve", "undo"):

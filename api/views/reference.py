@@ -41,7 +41,7 @@ class RegionViewSet(ReadOnlyViewSet):
     lookup_value_regex = r"[A-Za-z]{1,8}"
 
     def get_queryset(self):
-        return selectors.regions_list()
+        return selectors.region_list()
 
 
 @extend_schema_view(
@@ -62,7 +62,7 @@ class GemeenteViewSet(ReadOnlyViewSet):
     }
 
     def get_queryset(self):
-        return selectors.gemeenten_with_related().order_by("name")
+        return selectors.gemeente_list().order_by("name")
 
     @extend_schema(
         summary="Contactpersonen van een gemeente op een datum",
@@ -93,7 +93,7 @@ class ThemeViewSet(ReadOnlyViewSet):
     lookup_value_regex = SLUG
 
     def get_queryset(self):
-        return selectors.themes_list()
+        return selectors.theme_list()
 
 
 @extend_schema_view(
@@ -117,7 +117,7 @@ class NetworkViewSet(HistoryMixin, DownloadMixin, ReadOnlyViewSet):
     download_actions = ("coverage",)
 
     def get_queryset(self):
-        return selectors.networks_with_related()
+        return selectors.network_list()
 
     @extend_schema(
         summary="Dekking van een netwerk per gemeente",

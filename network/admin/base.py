@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..admin_mixins import ReadOnlyAdminMixin
+from ..models import active_on_q
 
 
 class _DryRun(Exception):
@@ -97,11 +98,8 @@ def dutch_date(day) -> str:
 
 
 def active_memberships(prefix: str = "memberships__") -> Q:
-    """`Membership.objects.active_on(today)` as a condition across a relation, for counting active roles."""
-    on = today()
-    return Q(**{f"{prefix}start_date__lte": on}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
-    )
+    """Roles active today (models.active_on_q) as a condition across a relation, for counting active roles."""
+    return active_on_q(today(), prefix=prefix)
 
 
 def with_counts(queryset, **counts):

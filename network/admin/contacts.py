@@ -14,7 +14,7 @@ from accounts.admin import erase_contacts
 
 from .. import selectors, services
 from ..importing.admin import RegistryImportExportMixin
-from ..models import Contact, Membership, Network
+from ..models import Contact, Membership
 from .base import (
     ActiveOnTodayFilter,
     HistoryAdmin,
@@ -153,11 +153,11 @@ class MembershipAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin
     actions = ("end_memberships", "verify_memberships")
 
     def get_queryset(self, request):
-        return selectors.memberships_with_related()
+        return selectors.membership_list()
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        network = Network.objects.filter(pk=initial["network"]).first() if "network" in initial else None
+        network = selectors.network_get_or_none(pk=initial["network"]) if "network" in initial else None
         if network is not None and "role" not in initial:
             initial["role"] = network.default_role
         return initial
@@ -206,7 +206,7 @@ class MembershipAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin
 
     @admin.action(description=_("Geselecteerde rollen beëindigen"), permissions=("change",))
     def end_memberships(self, request, queryset):
-        memberships = list(queryset.select_related("contact", "network", "gemeente").order_by("network__name", "id"))
+        memberships = selectors.memberships_to_end(memberships=queryset)
         if "apply" in request.POST:
             form = EndMembershipsForm(request.POST, memberships=memberships)
             if form.is_valid():

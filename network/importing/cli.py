@@ -22,7 +22,7 @@ def parse_cli_date(value: str | None, option: str) -> datetime.date | None:
 def resolve_network(value: str | None):
     if not value:
         return None
-    for network in selectors.import_networks():
+    for network in selectors.network_list_for_import():
         if value in (network.slug, network.name) or slugify(value) == network.slug:
             return network
     raise CommandError(f"Het netwerk '{value}' bestaat niet.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from .. import selectors
-from ..models import Contact, Network
+from ..models import Contact, Network, is_active_on
 from ..names import fold, name_key
 
 
@@ -15,17 +15,17 @@ class Registry:
 
     def __init__(self, *, network_ids: set[int] | None):
         self.gemeenten = selectors.gemeente_matcher()
-        self.networks = selectors.import_networks()
+        self.networks = selectors.network_list_for_import()
         self.network_by_key = {}
         for network in self.networks:
             self.network_by_key.setdefault(network.slug, network)
             self.network_by_key.setdefault(slugify(network.name), network)
-        organisations = selectors.import_organisations()
+        organisations = selectors.organisation_list_for_import()
         self.organisations = {fold(org.name): org for org in organisations}
         self.organisation_by_id = {org.pk: org for org in organisations}
         self.gemeente_by_id = {gemeente.pk: gemeente for gemeente in self.gemeenten.by_code.values()}
         self.organisation_slugs = {org.slug for org in self.organisations.values()}
-        self.contacts = selectors.import_contacts()
+        self.contacts = selectors.contact_list_for_import()
         self.by_email: dict[str, Contact] = {}
         self.by_name_org: dict[tuple, Contact] = {}
         self.by_name: dict[str, list[Contact]] = {}
@@ -39,7 +39,7 @@ class Registry:
         self.memberships: dict[tuple, list[KnownMembership]] = {}
         self.memberships_by_network: dict[int, list[KnownMembership]] = {}
         self.memberships_of: dict[tuple, list[KnownMembership]] = {}  # (contact, network) → roles
-        for values in selectors.import_memberships(network_ids=ids):
+        for values in selectors.membership_values_for_import(network_ids=ids):
             membership = KnownMembership(*values)
             key = (membership.contact_id, membership.network_id, membership.role, membership.gemeente_id)
             self.memberships.setdefault(key, []).append(membership)
@@ -64,4 +64,4 @@ class KnownMembership:
     verified_on: datetime.date | None
 
     def is_active_on(self, on: datetime.date) -> bool:
-        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+        return is_active_on(self.start_date, self.end_date, on)

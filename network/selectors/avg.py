@@ -7,6 +7,8 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 
 from ..models import Contact, Membership, Outreach
 
+__all__ = ["contact_history_ids", "contact_subject_access", "contacts_for_retention_review", "months_before"]
+
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` earlier (the last day of that month when it is shorter)."""

@@ -50,8 +50,15 @@ def outreach_log(
     outcome: str = "",
     follow_up_date: datetime.date | None = None,
     contact: Contact | None = None,
+    status: str = "",
 ) -> Outreach:
-    """Log a contactmoment with a gemeente about a network."""
+    """Log a contactmoment with a gemeente about a network and, with `status`, the participation status it led to.
+
+    The contactmoment and the status are one event: both are saved or neither (one transaction). The status
+    change is dated `date` with `outcome` as its note (participation_set_status). Returns the saved Outreach.
+    Raises ValidationError (unknown channel or status, follow-up before `date`, gemeente not existing on
+    `date`) and PermissionDenied (no right to log outreach, or to change the participation when `status`).
+    """
     require(actor, "change_outreach", network=network)
     if channel not in OutreachChannel.values:
         raise ValidationError({"channel": f"Onbekend kanaal '{channel}'."})
@@ -68,4 +75,6 @@ def outreach_log(
         contact=contact,
     )
     _save(outreach, actor)
+    if status:
+        participation_set_status(actor=actor, gemeente=gemeente, network=network, status=status, on=date, note=outcome)
     return outreach

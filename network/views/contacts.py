@@ -10,7 +10,7 @@ from .. import selectors, services
 from ..choices import Role
 from ..filtersets import ContactFilterSet
 from ..forms import ContactForm, ContactRoleForm, MergeForm, add_service_errors
-from ..models import Contact, Gemeente, Network
+from ..models import Contact
 from .base import login_and_permission, login_and_read_right
 
 PAGE_SIZE = 50
@@ -18,15 +18,15 @@ PAGE_SIZE = 50
 
 def _contact(pk: int) -> Contact:
     try:
-        return selectors.contact_for_page(pk=pk)
+        return selectors.contact_get_for_page(pk=pk)
     except Contact.DoesNotExist as exc:
         raise Http404("Deze contactpersoon staat niet in het register.") from exc
 
 
 @login_and_read_right
 def contact_list(request):
-    filterset = ContactFilterSet(request.GET or None, queryset=selectors.contacts_with_related())
-    contacts = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.contacts_with_related()
+    filterset = ContactFilterSet(request.GET or None, queryset=selectors.contact_list())
+    contacts = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.contact_list()
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -34,8 +34,8 @@ def contact_list(request):
         "filterset": filterset,
         "page": page,
         "query": query.urlencode(),
-        "gemeenten": Gemeente.objects.order_by("name").only("code", "name"),
-        "networks": Network.objects.order_by("name").only("slug", "name"),
+        "gemeenten": selectors.gemeente_list_for_filter(),
+        "networks": selectors.network_list_for_filter(),
         "roles": Role.choices,
     }
     return render(request, "network/contact_list.html", context)
@@ -117,7 +117,7 @@ def contact_merge(request, pk: int):
     duplicate_id = request.POST.get("duplicate") or request.GET.get("duplicate")
     if duplicate_id:
         try:
-            duplicate = selectors.contact_for_page(pk=int(duplicate_id))
+            duplicate = selectors.contact_get_for_page(pk=int(duplicate_id))
         except (Contact.DoesNotExist, ValueError):
             messages.error(request, "De gekozen dubbele contactpersoon bestaat niet (meer).")
     if duplicate is not None and duplicate.pk == keep.pk:
@@ -138,10 +138,10 @@ def contact_merge(request, pk: int):
         "contact": keep,
         "duplicate": duplicate,
         "form": form,
-        "candidates": selectors.duplicate_candidates(contact=keep) if duplicate is None else [],
+        "candidates": selectors.contact_duplicate_candidates(contact=keep) if duplicate is None else [],
         "field_name": "duplicate",
         "q": request.GET.get("q", ""),
-        "picked": selectors.contact_picker(query=request.GET.get("q", "")) if duplicate is None else [],
+        "picked": selectors.contact_list_for_picker(query=request.GET.get("q", "")) if duplicate is None else [],
     }
     if duplicate is not None:
         context["memberships"] = {

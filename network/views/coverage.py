@@ -4,7 +4,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from .. import selectors
-from ..models import Region
 from .base import login_and_read_right, reference_date
 from .charts import tile_map
 from .networks import coverage_chart
@@ -13,7 +12,7 @@ from .networks import coverage_chart
 @login_and_read_right
 def coverage_board(request):
     on = reference_date(request)
-    regions = list(Region.objects.order_by("code"))
+    regions = list(selectors.region_list())
     region = request.GET.get("region", "")
     if region not in {r.code for r in regions}:
         region = ""

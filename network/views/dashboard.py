@@ -19,7 +19,7 @@ def dashboard(request):
         "today": today,
         "coverages": [(network, counts, coverage_bar(counts)) for network, counts in summaries],
         "follow_ups": list(selectors.follow_ups_due(on=today, days=14)),
-        "imports": list(selectors.recent_imports(limit=5)),
+        "imports": list(selectors.import_batch_list_recent(limit=5)),
         "unverified": unverified[:UNVERIFIED_SHOWN],
         "unverified_more": len(unverified) > UNVERIFIED_SHOWN,
     }

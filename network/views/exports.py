@@ -1,7 +1,6 @@
 """Downloads of what a page shows, as xlsx or csv, through the importer's export (formula escaping included)."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
 from accounts.services import export_logged
@@ -49,7 +48,7 @@ def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
     on = reference_date(request)
-    memberships = list(selectors.export_memberships(on=on, network=network))
+    memberships = list(selectors.memberships_for_export(on=on, network=network))
     _log(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
@@ -61,11 +60,13 @@ def coverage_export(request, fmt: str):
     on = reference_date(request)
     region = request.GET.get("region") or None
     if region:
-        get_object_or_404(Region, code=region)
-    coverages = [selectors.network_coverage(network=n, on=on) for n in selectors.per_gemeente_networks()]
-    by_network = [{row.gemeente.id: row for row in coverage.rows} for coverage in coverages]
+        try:
+            selectors.region_get(code=region)
+        except Region.DoesNotExist as exc:
+            raise Http404("Deze veiligheidsregio bestaat niet.") from exc
+    matrix = selectors.coverage_matrix(on=on, region=region)
     headers = ["Gemeente", "CBS-code", "Regio"]
-    for network in (coverage.network for coverage in coverages):
+    for network in matrix.networks:
         headers += [
             f"{network} – status",
             f"{network} – deelnemer",
@@ -73,19 +74,10 @@ def coverage_export(request, fmt: str):
             f"{network} – vervolg op",
         ]
     rows = []
-    members = [row.gemeente for row in coverages[0].rows] if coverages else []
-    for gemeente in members:
-        if region and gemeente.region.code != region:
-            continue
+    for gemeente, cells in matrix.rows:
         row = [gemeente.name, gemeente.code, gemeente.region.code]
-        for cells in by_network:
-            cell = cells[gemeente.id]
-            row += [
-                str(cell.status_label),
-                ", ".join(m.contact.full_name for m in cell.memberships),
-                cell.last_outreach.date if cell.last_outreach else None,
-                cell.next_follow_up,
-            ]
+        for cell in cells:
+            row += [str(cell.status_label), ", ".join(cell.participants), cell.last_outreach, cell.next_follow_up]
         rows.append(row)
     name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"
     _log(request, list_name="Dekkingsoverzicht", rows=len(rows), fmt=fmt)

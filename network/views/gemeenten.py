@@ -15,13 +15,13 @@ def gemeente_list(request):
     return render(
         request,
         "network/gemeente_list.html",
-        {"on": on, "is_today": on == timezone.localdate(), "regions": selectors.gemeenten_by_region(on=on)},
+        {"on": on, "is_today": on == timezone.localdate(), "regions": selectors.gemeente_list_by_region(on=on)},
     )
 
 
 def gemeente_or_404(code: str) -> Gemeente:
     try:
-        return selectors.gemeente_for_page(code=code)
+        return selectors.gemeente_get_for_page(code=code)
     except Gemeente.DoesNotExist as exc:
         raise Http404("Deze gemeente staat niet in het register.") from exc
 
@@ -41,7 +41,7 @@ def gemeente_detail(request, code: str):
         "role_count": len(memberships),
         "coverage": selectors.coverage_for_gemeente(gemeente=gemeente, on=on),
         "outreach": list(selectors.outreach_for_gemeente(gemeente=gemeente)),
-        **shown(request, "geschiedenis", selectors.gemeente_history(gemeente=gemeente), "history"),
+        **shown(request, "geschiedenis", selectors.gemeente_membership_history(gemeente=gemeente), "history"),
         "participation_changes": list(selectors.gemeente_participation_changes(gemeente=gemeente)),
     }
     return render(request, "network/gemeente_detail.html", context)

@@ -71,7 +71,7 @@ def import_upload(request):
             "skip_invalid": data["skip_invalid"],
         }
         return redirect("network:import-preview")
-    context = {"form": form, "batches": list(selectors.recent_imports(limit=10))}
+    context = {"form": form, "batches": list(selectors.import_batch_list_recent(limit=10))}
     return render(request, "network/import_upload.html", context, status=400 if form.errors else 200)
 
 
@@ -120,14 +120,14 @@ def import_confirm(request):
 
 @login_and_read_right
 def import_batch(request, pk: int):
-    batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
+    batch = get_object_or_404(selectors.import_batch_list(), pk=pk)
     return render(request, "network/import_batch.html", {"batch": batch, "counts": batch.counts})
 
 
 @require_POST
 @login_and_permission("network.change_importbatch")
 def import_undo(request, pk: int):
-    batch = get_object_or_404(selectors.import_batches_with_related(), pk=pk)
+    batch = get_object_or_404(selectors.import_batch_list(), pk=pk)
     try:
         services.import_undo(actor=request.user, batch=batch)
     except ValidationError as error:

@@ -4,7 +4,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +21,7 @@ CHART_START_YEAR = 2020
 
 def network_or_404(slug: str) -> Network:
     try:
-        return selectors.network_for_page(slug=slug)
+        return selectors.network_get_for_page(slug=slug)
     except Network.DoesNotExist as exc:
         raise Http404("Dit netwerk staat niet in het register.") from exc
 
@@ -37,7 +36,7 @@ def coverage_chart(network: Network, on):
 
 @login_and_read_right
 def network_list(request):
-    return render(request, "network/network_list.html", {"themes": selectors.network_list()})
+    return render(request, "network/network_list.html", {"themes": selectors.network_list_by_theme()})
 
 
 @login_and_read_right
@@ -74,7 +73,7 @@ def network_detail(request, slug: str):
 def _picker_context(request, chosen=None) -> dict:
     """Search results for the contact picker; after a refused submit the chosen contact stays chosen."""
     query = request.GET.get("q", "")
-    picked = selectors.contact_picker(query=query)
+    picked = selectors.contact_list_for_picker(query=query)
     if chosen is not None:
         picked = [chosen, *(c for c in picked if c.pk != chosen.pk)]
     return {"q": query or (str(chosen) if chosen else ""), "picked": picked, "chosen_pk": chosen.pk if chosen else None}
@@ -114,7 +113,7 @@ def membership_add(request, slug: str):
 
 
 def _membership(pk: int) -> Membership:
-    return get_object_or_404(selectors.memberships_with_related(), pk=pk)
+    return get_object_or_404(selectors.membership_list(), pk=pk)
 
 
 @login_and_permission("network.change_membership")
@@ -180,18 +179,9 @@ def outreach_log(request, slug: str, code: str):
             form.add_error("status", "Je hebt geen rechten om de deelnamestatus te wijzigen.")
         else:
             try:
-                # The contactmoment and the status it led to are one event: both are saved or neither.
-                with transaction.atomic():
-                    services.outreach_log(actor=request.user, gemeente=gemeente, network=network, **data)
-                    if status:
-                        services.participation_set_status(
-                            actor=request.user,
-                            gemeente=gemeente,
-                            network=network,
-                            status=status,
-                            on=data["date"],
-                            note=data["outcome"],
-                        )
+                services.outreach_log(
+                    actor=request.user, gemeente=gemeente, network=network, status=status or "", **data
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
     on = reference_date(request)

@@ -459,6 +459,32 @@ def test_outreach_is_logged_with_the_requesting_user(editor_client, editor):
     assert response.json()["user"]["username"] == editor.username
 
 
+def test_outreach_with_a_status_sets_the_participation_in_the_same_request(editor_client, editor):
+    response = editor_client.post(
+        "/api/v1/outreach/",
+        {"gemeente": "GM0606", "network": "hackshield", "date": "2021-02-01", "channel": "overleg", "status": "x"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "status" in response.json()
+    response = editor_client.post(
+        "/api/v1/outreach/",
+        {
+            "gemeente": "GM0606",
+            "network": "hackshield",
+            "date": "2021-02-01",
+            "channel": "overleg",
+            "outcome": "Doet mee",
+            "status": "deelnemer",
+        },
+        format="json",
+    )
+    assert response.status_code == 201
+    participation = Participation.objects.get(gemeente__code="GM0606", network__slug="hackshield")
+    assert (participation.status, str(participation.status_date)) == ("deelnemer", "2021-02-01")
+    assert participation.changes.get().changed_by == editor
+
+
 def test_an_existing_organisation_is_a_conflict(editor_client):
     response = editor_client.post("/api/v1/organisations/", {"name": "Politie Eenheid Rotterdam"}, format="json")
     assert response.status_code == 409

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from network import services
 from network.exceptions import ConflictError
-from network.models import Contact, Membership, Outreach
+from network.models import Contact, Membership, Outreach, Participation
 from tests.factories import ContactFactory, MembershipFactory, gemeente
 
 D = datetime.date
@@ -146,6 +146,26 @@ def test_outreach_follow_up_before_the_contact_is_refused(actor, hackshield, sch
             follow_up_date=D(2021, 2, 1),
         )  # fmt: skip
     assert not Outreach.objects.exists()
+
+
+def test_outreach_with_a_status_saves_both_as_one_event(actor, hackshield, schiedam):
+    outreach = services.outreach_log(
+        actor=actor, gemeente=schiedam, network=hackshield, date=D(2021, 3, 1), channel="telefoon",
+        outcome="Wil meedoen", status="in_gesprek",
+    )  # fmt: skip
+    participation = Participation.objects.get(gemeente=schiedam, network=hackshield)
+    assert (participation.status, participation.status_date) == ("in_gesprek", D(2021, 3, 1))
+    change = participation.changes.get()
+    assert (change.note, change.changed_by, outreach.user) == ("Wil meedoen", actor, actor)
+
+
+def test_outreach_with_an_unknown_status_saves_neither(actor, hackshield, schiedam):
+    with pytest.raises(ValidationError, match="Onbekende status"):
+        services.outreach_log(
+            actor=actor, gemeente=schiedam, network=hackshield, date=D(2021, 3, 1), channel="email", status="klaar"
+        )
+    assert not Outreach.objects.exists()
+    assert not Participation.objects.exists()
 
 
 def test_merge_moves_memberships_and_keeps_the_chosen_values(actor):

@@ -35,7 +35,7 @@ class Command(BaseCommand):
             self.stderr.write(str(exc))
             sys.exit(2)
         fmt = options["format"]
-        memberships = selectors.export_memberships(on=on, network=network, gemeente=gemeente)
+        memberships = selectors.memberships_for_export(on=on, network=network, gemeente=gemeente)
         without_role = None if network or gemeente else selectors.contacts_without_active_role(on=on)
         export_logged(
             actor=None,

@@ -53,7 +53,7 @@ def test_importing_an_export_gives_back_the_original_values(do_import, afm, schi
         verified_on=D(2021, 3, 1),
     )
     before = registry_dump()
-    data = export_memberships(selectors.export_memberships(on=D(2021, 3, 1), network=afm), fmt)
+    data = export_memberships(selectors.memberships_for_export(on=D(2021, 3, 1), network=afm), fmt)
 
     result = do_import(data, file_name=f"export.{fmt}", as_of=D(2021, 3, 1))
 

@@ -1,19 +1,26 @@
-"""Coverage of per-gemeente networks: which member gemeenten are covered, in progress, declined or to approach."""
+"""One per-gemeente network's coverage on one date, with the details of every row (the network page, the API)."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import OuterRef, Subquery
 
-from ..choices import CoverageStatus, ParticipationStatus
-from ..models import Gemeente, Membership, Network, Outreach, ParticipationStatusChange
-from .core import gemeenten_on, memberships_with_related
+from ...choices import CoverageStatus
+from ...models import Gemeente, Membership, Network, Outreach, ParticipationStatusChange
+from ..gemeenten import gemeente_list_on
+from ..memberships import membership_list
+from .rule import coverage_status, outreach_is_recent
+
+__all__ = ["Coverage", "CoverageRow", "network_coverage", "participation_statuses_on"]
 
 
 def participation_statuses_on(*, network: Network, on: datetime.date) -> dict[int, ParticipationStatusChange]:
-    """Per gemeente id, the participation status change in force on `on` (the latest dated on or before it)."""
+    """Per gemeente id, the participation status change in force on `on` (the latest dated on or before it).
+
+    Returns a dict {gemeente id: ParticipationStatusChange} with its participation and changed_by loaded;
+    gemeenten without a change on or before `on` are absent. One query; raises nothing.
+    """
     changes = (
         ParticipationStatusChange.objects.filter(participation__network=network, date__lte=on)
         .select_related("participation", "changed_by")
@@ -51,17 +58,40 @@ class Coverage:
         return counts
 
 
-COVERED_STATUSES = {ParticipationStatus.DEELNEMER}
-DECLINED_STATUSES = {ParticipationStatus.AFGEWEZEN, ParticipationStatus.GESTOPT}
-IN_PROGRESS_STATUSES = {ParticipationStatus.BENADERD, ParticipationStatus.IN_GESPREK}
+def _leads(*, network: Network, member_ids: set[int], on: datetime.date) -> dict[int, list[Membership]]:
+    """Per successor gemeente, the last roles its predecessors held in the network (started on or before `on`)."""
+    predecessors = defaultdict(list)
+    for gemeente in Gemeente.objects.filter(successor_id__in=member_ids).order_by("name"):
+        predecessors[gemeente.successor_id].append(gemeente.id)
+    leads_by_gemeente = defaultdict(list)
+    if not predecessors:
+        return leads_by_gemeente
+    predecessor_ids = [pk for ids in predecessors.values() for pk in ids]
+    last_by_predecessor: dict[int, list[Membership]] = defaultdict(list)
+    for membership in (
+        membership_list()
+        .filter(network=network, gemeente_id__in=predecessor_ids, start_date__lte=on)
+        .order_by("gemeente_id", "-start_date", "id")
+    ):
+        kept = last_by_predecessor[membership.gemeente_id]
+        if not kept or kept[0].start_date == membership.start_date:
+            kept.append(membership)
+    for successor_id, ids in predecessors.items():
+        for pk in ids:
+            leads_by_gemeente[successor_id].extend(last_by_predecessor.get(pk, []))
+    return leads_by_gemeente
 
 
 def network_coverage(*, network: Network, on: datetime.date) -> Coverage:
-    """The coverage rule of DOMAIN.md for every gemeente that is a VAR member on `on`.
+    """The coverage rule (rule.coverage_status, DOMAIN.md) for every gemeente that is a VAR member on `on`.
 
-    A fixed number of queries, whatever the number of gemeenten, memberships or outreach.
+    Returns a Coverage with one CoverageRow per member gemeente (ordered by region code, then name): its
+    status, the roles active on `on` held on its behalf (contact and organisation loaded), the participation
+    change in force, the latest contactmoment on or before `on` and its follow-up date, and, when it is not
+    covered, the last roles of its predecessors as leads. `on` is one day. A fixed number of queries, whatever
+    the number of gemeenten, memberships or outreach; raises nothing.
     """
-    members = list(gemeenten_on(on=on))
+    members = list(gemeente_list_on(on=on))
     member_ids = {g.id for g in members}
 
     # The network and the gemeenten are already at hand: attach them instead of joining them for every role.
@@ -90,41 +120,19 @@ def network_coverage(*, network: Network, on: datetime.date) -> Coverage:
         outreach.gemeente_id: outreach
         for outreach in Outreach.objects.filter(id__in=latest_ids).select_related("user", "contact")
     }
-    window_start = on - datetime.timedelta(days=settings.OUTREACH_WINDOW_DAYS)
 
     # Successors are not covered by their predecessors' roles; those roles are named as leads.
-    predecessors = defaultdict(list)
-    for gemeente in Gemeente.objects.filter(successor_id__in=member_ids).order_by("name"):
-        predecessors[gemeente.successor_id].append(gemeente.id)
-    leads_by_gemeente = defaultdict(list)
-    if predecessors:
-        predecessor_ids = [pk for ids in predecessors.values() for pk in ids]
-        last_by_predecessor: dict[int, list[Membership]] = defaultdict(list)
-        for membership in (
-            memberships_with_related()
-            .filter(network=network, gemeente_id__in=predecessor_ids, start_date__lte=on)
-            .order_by("gemeente_id", "-start_date", "id")
-        ):
-            kept = last_by_predecessor[membership.gemeente_id]
-            if not kept or kept[0].start_date == membership.start_date:
-                kept.append(membership)
-        for successor_id, ids in predecessors.items():
-            for pk in ids:
-                leads_by_gemeente[successor_id].extend(last_by_predecessor.get(pk, []))
+    leads_by_gemeente = _leads(network=network, member_ids=member_ids, on=on)
 
     rows = []
     for gemeente in members:
         change = statuses.get(gemeente.id)
-        participation_status = change.status if change else None
         outreach = last_outreach.get(gemeente.id)
-        if holders[gemeente.id] or participation_status in COVERED_STATUSES:
-            status = CoverageStatus.COVERED
-        elif participation_status in DECLINED_STATUSES:
-            status = CoverageStatus.DECLINED
-        elif participation_status in IN_PROGRESS_STATUSES or (outreach and outreach.date >= window_start):
-            status = CoverageStatus.IN_PROGRESS
-        else:
-            status = CoverageStatus.TO_APPROACH
+        status = coverage_status(
+            has_active_role=bool(holders[gemeente.id]),
+            participation_status=change.status if change else None,
+            recent_outreach=outreach is not None and outreach_is_recent(outreach.date, on=on),
+        )
         rows.append(
             CoverageRow(
                 gemeente=gemeente,

@@ -1,0 +1,31 @@
+"""The registry's domain: gemeenten, partner organisations, themes, networks, contacts and their roles.
+
+Split by area; import every model from here (`from network.models import Contact`).
+"""
+
+from .base import TimeStampedModel
+from .contacts import Contact, Organisation
+from .imports import ImportBatch
+from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
+from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
+from .reference import Gemeente, Network, Region, Theme
+
+__all__ = [
+    "Contact",
+    "Gemeente",
+    "ImportBatch",
+    "Membership",
+    "MembershipQuerySet",
+    "Network",
+    "Organisation",
+    "Outreach",
+    "Participation",
+    "ParticipationStatusChange",
+    "Region",
+    "Theme",
+    "TimeStampedModel",
+    "ValidOnQuerySet",
+    "active_on_q",
+    "is_active_on",
+    "valid_on_q",
+]
