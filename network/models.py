@@ -468,3 +468,12 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.file_name}"
+
+
+class RetentionReviewContact(Contact):
+    """The AVG review list in the admin: contacts whose retention period has passed (a view on Contact)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("contactpersoon voorbij de bewaartermijn")
+        verbose_name_plural = _("AVG: voorbij de bewaartermijn")

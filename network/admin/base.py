@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..admin_mixins import ReadOnlyAdminMixin
+from common.admin import ReadOnlyAdminMixin
 
 
 class _DryRun(Exception):

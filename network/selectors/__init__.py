@@ -40,6 +40,7 @@ from .registry import (
     regions_list,
     themes_list,
 )
+from .scoping import networks_changeable_by, scope_to_changeable
 from .web import (
     CoverageMatrix,
     CoveragePoint,
@@ -121,6 +122,7 @@ __all__ = [
     "network_list",
     "network_members",
     "network_members_with_coverage",
+    "networks_changeable_by",
     "networks_with_related",
     "object_history",
     "organisations_with_related",
@@ -132,6 +134,7 @@ __all__ = [
     "quarter_starts",
     "recent_imports",
     "regions_list",
+    "scope_to_changeable",
     "themes_list",
     "unverified_memberships",
 ]

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..models import Contact, Membership
 from ..selectors.avg import contact_history_ids
@@ -64,7 +64,7 @@ def _surname_needle(contact: Contact) -> set[str]:
 @transaction.atomic
 def contacts_anonymise(*, actor, contacts: Iterable[Contact], reason: str = "AVG") -> int:
     """Anonymise contacts (already anonymised ones are left alone); returns how many were anonymised."""
-    require(actor, "erase_contact")
+    require(actor, Action.ERASE_CONTACT)
     needles: set[str] = set()
     surnames: set[str] = set()
     count = 0

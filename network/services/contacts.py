@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..choices import OrganisationKind
 from ..exceptions import ConflictError
@@ -56,7 +56,7 @@ def contact_create(
     is_demo: bool = False,
     import_batch: ImportBatch | None = None,
 ) -> Contact:
-    require(actor, "change_contact")
+    require(actor, Action.CHANGE_CONTACT)
     if not (last_name or "").strip():
         raise ValidationError({"last_name": "Een achternaam is verplicht."})
     email = normalise_email(email)
@@ -82,7 +82,7 @@ def contact_create(
 @transaction.atomic
 def contact_update(*, actor, contact: Contact, reason: str | None = None, **fields) -> Contact:
     """Change the given fields; fields not passed stay as they are."""
-    require(actor, "change_contact")
+    require(actor, Action.CHANGE_CONTACT)
     unknown = set(fields) - set(CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown contact fields: {sorted(unknown)}")
@@ -110,7 +110,7 @@ def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | No
     `values` names, per contact field, the value to keep (taken from either contact). The duplicate's
     history stays in the history tables; the duplicate row itself is removed.
     """
-    require(actor, "change_contact")
+    require(actor, Action.CHANGE_CONTACT)
     if keep.pk == duplicate.pk:
         raise ValidationError("Een contactpersoon kan niet met zichzelf worden samengevoegd.")
     values = dict(values or {})
@@ -131,7 +131,7 @@ def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | No
 def organisation_get_or_create(
     *, actor, name: str, kind: str = OrganisationKind.OVERIG, gemeente: Gemeente | None = None
 ) -> tuple[Organisation, bool]:
-    require(actor, "change_organisation")
+    require(actor, Action.CHANGE_ORGANISATION)
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": "Een organisatienaam is verplicht."})

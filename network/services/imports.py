@@ -22,7 +22,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..choices import ImportStatus
 from ..exceptions import ConflictError
@@ -176,7 +176,7 @@ def _history_for_ids(model, ids: list[int], *, actor, reason: str, when) -> None
 @transaction.atomic
 def import_apply(*, actor, batch: ImportBatch, writes: ImportWrites) -> None:
     """Write an import's changes in one transaction; every history row carries the actor and the batch."""
-    require(actor, "import")
+    require(actor, Action.IMPORT)
     reason = change_reason(batch)
     now = timezone.now()
     if writes.new_organisations:
@@ -282,7 +282,7 @@ def import_undo(*, actor, batch: ImportBatch) -> ImportBatch:
     Refused when a later batch touched the same contacts: undoing underneath it would leave that
     batch's results describing a state that no longer exists.
     """
-    require(actor, "import")
+    require(actor, Action.IMPORT)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status == ImportStatus.UNDONE:
         raise ConflictError(f"Import #{batch.pk} is al teruggedraaid.")
@@ -311,7 +311,7 @@ def import_batch_create(
     network,
     as_of: datetime.date,
 ) -> ImportBatch:
-    require(actor, "import")
+    require(actor, Action.IMPORT)
     return ImportBatch.objects.create(
         file_name=file_name[:255], sha256=sha256, user=actor, mode=mode, network=network, as_of=as_of
     )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..exceptions import ConflictError
 from ..models import Contact, Gemeente, ImportBatch, Membership, Network
@@ -60,7 +60,7 @@ def membership_start(
     notes: str = "",
 ) -> Membership:
     """Give a contact a role in a network from `start` (and until `end`, if known)."""
-    require(actor, "change_membership", network=network)
+    require(actor, Action.CHANGE_MEMBERSHIP, network=network)
     role = role or network.default_role
     _check_membership(contact=contact, network=network, role=role, gemeente=gemeente, start=start, end=end)
     membership = Membership(
@@ -90,7 +90,7 @@ def membership_update(
     notes: str | None = None,
 ) -> Membership:
     """Correct a role's details (a typo in a date, the wrong gemeente); arguments left out stay as they are."""
-    require(actor, "change_membership", network=membership.network)
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     role = role or membership.role
     gemeente = membership.gemeente if gemeente is ... else gemeente
     start = start or membership.start_date
@@ -116,7 +116,7 @@ def membership_end(
     *, actor, membership: Membership, end: datetime.date, ended_by_batch: ImportBatch | None = None
 ) -> Membership:
     """End a role on `end` (its last day). The row stays: it is the history."""
-    require(actor, "change_membership", network=membership.network)
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if membership.end_date is not None:
         raise ConflictError(f"Deze rol is al beëindigd op {_fmt(membership.end_date)}.")
     if end < membership.start_date:
@@ -134,7 +134,7 @@ def membership_handover(
     *, actor, membership: Membership, successor: Contact, on: datetime.date, role: str | None = None
 ) -> Membership:
     """Hand a role over: the holder's last day is the day before `on`, the successor starts on `on`."""
-    require(actor, "change_membership", network=membership.network)
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if successor.pk == membership.contact_id:
         raise ValidationError({"successor": "De opvolger is dezelfde persoon als de huidige rolhouder."})
     if on <= membership.start_date:
@@ -166,7 +166,7 @@ def memberships_end(*, actor, memberships: Iterable[Membership], end: datetime.d
 @transaction.atomic
 def membership_verify(*, actor, membership: Membership, on: datetime.date) -> Membership:
     """Record that a list or a user confirmed the role on `on`."""
-    require(actor, "change_membership", network=membership.network)
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if membership.verified_on is None or membership.verified_on < on:
         membership.verified_on = on
         _save(membership, actor)

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..choices import OutreachChannel, ParticipationStatus
 from ..models import Contact, Gemeente, Network, Outreach, Participation, ParticipationStatusChange
@@ -23,7 +23,7 @@ def participation_set_status(
     note: str = "",
 ) -> Participation:
     """Record a dated status change of a gemeente in a programme-like network."""
-    require(actor, "change_participation", network=network)
+    require(actor, Action.CHANGE_PARTICIPATION, network=network)
     if status not in ParticipationStatus.values:
         raise ValidationError({"status": f"Onbekende status '{status}'."})
     if not gemeente.is_valid_on(on):
@@ -52,7 +52,7 @@ def outreach_log(
     contact: Contact | None = None,
 ) -> Outreach:
     """Log a contactmoment with a gemeente about a network."""
-    require(actor, "change_outreach", network=network)
+    require(actor, Action.CHANGE_OUTREACH, network=network)
     if channel not in OutreachChannel.values:
         raise ValidationError({"channel": f"Onbekend kanaal '{channel}'."})
     if follow_up_date is not None and follow_up_date < date:
