@@ -110,7 +110,7 @@ class Organisation(TimeStampedModel):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(
-        _("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OVERIG
+        _("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
     )
     gemeente = models.ForeignKey(
         Gemeente,
@@ -159,7 +159,7 @@ class Network(TimeStampedModel):
     per_gemeente = models.BooleanField(
         _("per gemeente"), default=False, help_text=_("Van elke deelnemende gemeente wordt een deelnemer verwacht")
     )
-    default_role = models.CharField(_("standaardrol"), max_length=30, choices=Role.choices, default=Role.LID)
+    default_role = models.CharField(_("standaardrol"), max_length=30, choices=Role.choices, default=Role.MEMBER)
     description = models.TextField(_("omschrijving"), blank=True)
     purpose = models.TextField(
         _("doel van de verwerking"),
@@ -170,7 +170,7 @@ class Network(TimeStampedModel):
         _("grondslag"),
         max_length=30,
         choices=LawfulBasis.choices,
-        default=LawfulBasis.ALGEMEEN_BELANG,
+        default=LawfulBasis.PUBLIC_INTEREST,
         help_text=_("De grondslag uit artikel 6 AVG voor die verwerking"),
     )
     history = HistoricalRecords()
@@ -341,7 +341,7 @@ class Participation(TimeStampedModel):
         Network, verbose_name=_("netwerk"), on_delete=models.PROTECT, related_name="participations"
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ParticipationStatus.choices, default=ParticipationStatus.NIET_BENADERD
+        _("status"), max_length=20, choices=ParticipationStatus.choices, default=ParticipationStatus.NOT_APPROACHED
     )
     status_date = models.DateField(_("status sinds"), null=True, blank=True)
     history = HistoricalRecords()

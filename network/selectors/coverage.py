@@ -51,9 +51,9 @@ class Coverage:
         return counts
 
 
-COVERED_STATUSES = {ParticipationStatus.DEELNEMER}
-DECLINED_STATUSES = {ParticipationStatus.AFGEWEZEN, ParticipationStatus.GESTOPT}
-IN_PROGRESS_STATUSES = {ParticipationStatus.BENADERD, ParticipationStatus.IN_GESPREK}
+COVERED_STATUSES = {ParticipationStatus.PARTICIPANT}
+DECLINED_STATUSES = {ParticipationStatus.DECLINED, ParticipationStatus.STOPPED}
+IN_PROGRESS_STATUSES = {ParticipationStatus.APPROACHED, ParticipationStatus.IN_TALKS}
 
 
 def network_coverage(*, network: Network, on: datetime.date) -> Coverage:

@@ -129,7 +129,7 @@ def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | No
 
 @transaction.atomic
 def organisation_get_or_create(
-    *, actor, name: str, kind: str = OrganisationKind.OVERIG, gemeente: Gemeente | None = None
+    *, actor, name: str, kind: str = OrganisationKind.OTHER, gemeente: Gemeente | None = None
 ) -> tuple[Organisation, bool]:
     require(actor, Action.CHANGE_ORGANISATION)
     name = " ".join((name or "").split())
