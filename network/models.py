@@ -109,9 +109,7 @@ class Organisation(TimeStampedModel):
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    kind = models.CharField(
-        _("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
-    )
+    kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
     gemeente = models.ForeignKey(
         Gemeente,
         verbose_name=_("gemeente"),
