@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.models import User
 from accounts.permissions import Action, require
 
 from ..choices import OutreachChannel, ParticipationStatus
@@ -15,14 +16,19 @@ from .base import _fmt, _save
 @transaction.atomic
 def participation_set_status(
     *,
-    actor,
+    actor: User | None,
     gemeente: Gemeente,
     network: Network,
     status: str,
     on: datetime.date,
     note: str = "",
 ) -> Participation:
-    """Record a dated status change of a gemeente in a programme-like network."""
+    """Record a dated status change of a gemeente in a programme-like network (DOMAIN.md, dekking).
+
+    Returns the gemeente's `Participation` in the network, with the new status from `on`. Raises
+    `PermissionDenied` without `Action.CHANGE_PARTICIPATION` in `network` and `ValidationError` (an unknown
+    status, a gemeente that does not exist on `on`).
+    """
     require(actor, Action.CHANGE_PARTICIPATION, network=network)
     if status not in ParticipationStatus.values:
         raise ValidationError({"status": f"Onbekende status '{status}'."})
@@ -42,7 +48,7 @@ def participation_set_status(
 @transaction.atomic
 def outreach_log(
     *,
-    actor,
+    actor: User | None,
     gemeente: Gemeente,
     network: Network,
     date: datetime.date,
@@ -51,7 +57,11 @@ def outreach_log(
     follow_up_date: datetime.date | None = None,
     contact: Contact | None = None,
 ) -> Outreach:
-    """Log a contactmoment with a gemeente about a network."""
+    """Log a contactmoment with a gemeente about a network.
+
+    Returns the saved `Outreach`. Raises `PermissionDenied` without `Action.CHANGE_OUTREACH` in `network` and
+    `ValidationError` (an unknown channel, a follow-up date before `date`).
+    """
     require(actor, Action.CHANGE_OUTREACH, network=network)
     if channel not in OutreachChannel.values:
         raise ValidationError({"channel": f"Onbekend kanaal '{channel}'."})
