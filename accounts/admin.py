@@ -1,20 +1,18 @@
-"""Admin for users, their roles and networks, API tokens and the export log (beheerder only)."""
+"""Admin for users, their roles and networks, API tokens and the export log (beheerder only).
+
+The AVG erase action and retention review list are the network app's (`network/admin/avg.py`).
+"""
 
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
-from django.utils import timezone
 from rest_framework.authtoken.admin import TokenAdmin
 from rest_framework.authtoken.models import TokenProxy
 
-from network.admin_mixins import ReadOnlyAdminMixin
-from network.selectors import contacts_for_retention_review
-from network.services import contacts_anonymise
+from common.admin import ReadOnlyAdminMixin
 
-from .models import ExportLog, NetworkCoordinator, RetentionReviewContact, User
-from .permissions import can
+from .models import ExportLog, NetworkCoordinator, User
+from .permissions import Action, can
 from .roles import ROLES
 from .services import token_revoke, tokens_visible_to
 
@@ -64,10 +62,10 @@ class ExportLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     readonly_fields = ["created", "user", "operator", "list_name", "filters", "rows", "format", "door"]
 
     def has_module_permission(self, request):
-        return can(request.user, "view_export_log")
+        return can(request.user, Action.VIEW_EXPORT_LOG)
 
     def has_view_permission(self, request, obj=None):
-        return can(request.user, "view_export_log")
+        return can(request.user, Action.VIEW_EXPORT_LOG)
 
 
 admin.site.unregister(TokenProxy)
@@ -90,7 +88,7 @@ class RegistryTokenAdmin(TokenAdmin):
         return request.user.is_active and request.user.is_staff
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or can(request.user, "manage_users") or obj.user_id == request.user.pk
+        return obj is None or can(request.user, Action.MANAGE_USERS) or obj.user_id == request.user.pk
 
     def delete_model(self, request, obj):
         token_revoke(actor=request.user, token=obj)
@@ -108,54 +106,3 @@ class RegistryTokenAdmin(TokenAdmin):
             self.message_user(request, str(exc), messages.ERROR)
             return
         self.message_user(request, f"{count} API-sleutel(s) ingetrokken.", messages.SUCCESS)
-
-
-@admin.action(description="Anonimiseren (AVG): naam, e-mail, telefoon en opmerkingen wissen, ook in de historie")
-def erase_contacts(modeladmin, request, queryset):
-    """The AVG erasure as an admin action, with a confirmation page; only a beheerder may run it.
-
-    Shared by the contact admin and the retention review list, so both use the one anonymisation service.
-    """
-    if not can(request.user, "erase_contact"):
-        modeladmin.message_user(request, "U mag geen contactpersonen anonimiseren.", messages.ERROR)
-        return None
-    contacts = list(queryset.filter(anonymised_on__isnull=True).select_related("organisation"))
-    if request.POST.get("confirm") == "ja":
-        count = contacts_anonymise(actor=request.user, contacts=contacts, reason="AVG-verzoek via beheer")
-        modeladmin.message_user(request, f"{count} contactperso(o)n(en) geanonimiseerd.", messages.SUCCESS)
-        return None
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": "Contactpersonen anonimiseren",
-        "contacts": contacts,
-        "opts": modeladmin.model._meta,
-        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        "action": request.POST.get("action", "erase_contacts"),
-    }
-    return TemplateResponse(request, "accounts/admin/confirm_erase.html", context)
-
-
-@admin.register(RetentionReviewContact)
-class RetentionReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Contacts without a role for longer than AVG_RETENTION_MONTHS: review, then anonymise (beheerder)."""
-
-    list_display = ["sort_name", "organisation", "email", "last_role_end", "created"]
-    search_fields = ["last_name", "first_name", "email"]
-    actions = [erase_contacts]
-
-    def get_queryset(self, request):
-        return contacts_for_retention_review(on=timezone.localdate(), base=RetentionReviewContact.objects.all())
-
-    @admin.display(description="naam")
-    def sort_name(self, contact) -> str:
-        return contact.sort_name
-
-    @admin.display(description="laatste rol tot en met", ordering="last_role_end")
-    def last_role_end(self, contact):
-        return contact.last_role_end or "–"
-
-    def has_module_permission(self, request):
-        return can(request.user, "erase_contact")
-
-    def has_view_permission(self, request, obj=None):
-        return can(request.user, "erase_contact")

@@ -5,8 +5,6 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Contact
-
 
 class User(AbstractUser):
     """A person who logs in to the registry (not a contact in it)."""
@@ -94,12 +92,3 @@ class ExportLog(models.Model):
     def __str__(self) -> str:
         who = self.user or self.operator or "?"
         return f"{self.created:%d-%m-%Y %H:%M} {who}: {self.list_name} ({self.rows} rijen, {self.format})"
-
-
-class RetentionReviewContact(Contact):
-    """The AVG review list in the admin: contacts whose retention period has passed (a view on Contact)."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("contactpersoon voorbij de bewaartermijn")
-        verbose_name_plural = _("AVG: voorbij de bewaartermijn")

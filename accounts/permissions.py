@@ -1,45 +1,64 @@
 """The one permission check of the registry, used by the services and by every door (admin, web, API, commands).
 
-Services call `require(actor, action, network=...)` before they write, so a rule holds however a request
-arrives; the doors only turn `PermissionDenied` into a 403. `actor=None` is a trusted operator at the command
-line (the management commands run with the server's own rights) and is always allowed.
+Every door asks the same question, `can(actor, Action.X, network=...)`, and every service calls
+`require(actor, Action.X, network=...)` before it writes, so a rule holds however a request arrives; the doors
+only turn `PermissionDenied` into a 403 (or hide a button).
+
+The acting user (`actor: User | None`) is what every service in `network/services/` takes first:
+
+- a `User` is a person acting through the admin, the web pages or the API, held to the rules below;
+- `None` is a trusted operator at the command line (the management commands run with the server's own
+  rights, like a database shell): always allowed, recorded as "opdrachtregel" where a user would be named.
 
 A netwerkcoördinator holds the model permissions to change roles, deelnames and contactmomenten, but only
 in the networks assigned to them (`NetworkCoordinator`); everybody else with those permissions (kernteam,
 beheerder, a user given them directly) may change them in every network.
+
+This module imports nothing of the `network` app; the network-side reads built on it (which networks a user
+may change) live in `network.selectors.scoping`.
 """
 
-from dataclasses import dataclass
+import enum
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 
 from .roles import COORDINATOR
 
 
-@dataclass(frozen=True)
-class Action:
-    perm: str
-    denied: str
-    scoped: bool = False
+class Action(enum.Enum):
+    """What an actor may want to do, with the permission it takes, the Dutch denial and whether it is per network.
 
+    `perm` is the Django permission ("app_label.codename") a user needs; `scoped` actions are limited to the
+    assigned networks for a netwerkcoördinator; `denied` is the message of the `PermissionDenied` that `require`
+    raises (with `{network}` filled in for the scoped ones).
+    """
 
-ACTIONS: dict[str, Action] = {
-    "view": Action("network.view_network", "U hebt geen leesrechten in het register."),
-    "change_contact": Action("network.change_contact", "U mag geen contactpersonen toevoegen of wijzigen."),
-    "change_organisation": Action("network.add_organisation", "U mag geen organisaties toevoegen."),
-    "change_network": Action("network.change_network", "U mag geen netwerken wijzigen."),
-    "change_membership": Action("network.change_membership", "U mag de rollen in {network} niet wijzigen.", True),
-    "change_participation": Action(
-        "network.change_participation", "U mag de deelname aan {network} niet wijzigen.", True
-    ),
-    "change_outreach": Action("network.add_outreach", "U mag geen contactmomenten voor {network} vastleggen.", True),
-    "import": Action("accounts.import_lists", "U mag geen lijsten importeren."),
-    "export": Action("accounts.export_lists", "U mag geen lijsten exporteren of downloaden."),
-    "erase_contact": Action("accounts.erase_contacts", "U mag geen contactpersonen anonimiseren."),
-    "manage_users": Action("accounts.change_user", "U mag geen gebruikers beheren."),
-    "view_export_log": Action("accounts.view_exportlog", "Alleen een beheerder mag het exportlog inzien."),
-}
+    VIEW = ("network.view_network", "U hebt geen leesrechten in het register.", False)
+    CHANGE_CONTACT = ("network.change_contact", "U mag geen contactpersonen toevoegen of wijzigen.", False)
+    CHANGE_ORGANISATION = ("network.add_organisation", "U mag geen organisaties toevoegen.", False)
+    CHANGE_NETWORK = ("network.change_network", "U mag geen netwerken wijzigen.", False)
+    CHANGE_MEMBERSHIP = ("network.change_membership", "U mag de rollen in {network} niet wijzigen.", True)
+    CHANGE_PARTICIPATION = ("network.change_participation", "U mag de deelname aan {network} niet wijzigen.", True)
+    CHANGE_OUTREACH = ("network.add_outreach", "U mag geen contactmomenten voor {network} vastleggen.", True)
+    IMPORT = ("accounts.import_lists", "U mag geen lijsten importeren.", False)
+    EXPORT = ("accounts.export_lists", "U mag geen lijsten exporteren of downloaden.", False)
+    ERASE_CONTACT = ("accounts.erase_contacts", "U mag geen contactpersonen anonimiseren.", False)
+    MANAGE_USERS = ("accounts.change_user", "U mag geen gebruikers beheren.", False)
+    VIEW_EXPORT_LOG = ("accounts.view_exportlog", "Alleen een beheerder mag het exportlog inzien.", False)
+
+    def __init__(self, perm: str, denied: str, scoped: bool) -> None:
+        self.perm = perm
+        self.denied = denied
+        self.scoped = scoped
+
+    @property
+    def app_label(self) -> str:
+        return self.perm.split(".", 1)[0]
+
+    @property
+    def codename(self) -> str:
+        return self.perm.split(".", 1)[1]
+
 
 ALL_NETWORKS_PERM = "accounts.change_all_networks"
 
@@ -51,61 +70,30 @@ def is_network_scoped(user) -> bool:
     return user.groups.filter(name=COORDINATOR).exists()
 
 
-def _coordinated_network_ids(user) -> set[int]:
+def coordinated_network_ids(user) -> set[int]:
+    """The ids of the networks assigned to `user` as netwerkcoördinator (empty for anyone else)."""
     return set(user.coordinated.values_list("network_id", flat=True))
 
 
-def can(actor, action: str, *, network=None) -> bool:
-    """May `actor` do `action` (in `network`, for the scoped actions)?
+def can(actor, action: Action, *, network=None) -> bool:
+    """May `actor` (a `User`, or None for the command line) do `action` (in `network`, for the scoped actions)?
 
     Without `network`, a scoped action asks whether the actor may do it somewhere, which is what a page or a
-    button needs to know before a network is chosen.
+    button needs to know before a network is chosen. Returns a bool; raises nothing.
     """
-    rule = ACTIONS[action]
     if actor is None:
         return True
     if not (actor.is_authenticated and actor.is_active):
         return False
-    if not actor.has_perm(rule.perm):
+    if not actor.has_perm(action.perm):
         return False
-    if rule.scoped and is_network_scoped(actor):
-        assigned = _coordinated_network_ids(actor)
+    if action.scoped and is_network_scoped(actor):
+        assigned = coordinated_network_ids(actor)
         return network.pk in assigned if network is not None else bool(assigned)
     return True
 
 
-def require(actor, action: str, *, network=None) -> None:
-    """Raise `PermissionDenied` with a Dutch message naming what may not be done."""
+def require(actor, action: Action, *, network=None) -> None:
+    """Return None when `can(actor, action, network=network)`; else raise `PermissionDenied` (Dutch message)."""
     if not can(actor, action, network=network):
-        raise PermissionDenied(ACTIONS[action].denied.format(network=network or "dit netwerk"))
-
-
-def can_export(user) -> bool:
-    return can(user, "export")
-
-
-def networks_changeable_by(user, action: str = "change_membership") -> QuerySet:
-    """The networks in which `user` may do a scoped action: all, their assigned ones, or none."""
-    from network.models import Network
-
-    if not ACTIONS[action].scoped:
-        raise ValueError(f"{action} is not a per-network action")
-    networks = Network.objects.all()
-    if user is None:
-        return networks
-    if not can(user, action):
-        return networks.none()
-    if is_network_scoped(user):
-        return networks.filter(pk__in=_coordinated_network_ids(user))
-    return networks
-
-
-def scope_to_changeable(user, queryset: QuerySet, *, action: str = "change_membership", network_field="network"):
-    """Limit a queryset of memberships, participations or outreach to the rows `user` may change."""
-    if user is None:
-        return queryset
-    if not can(user, action):
-        return queryset.none()
-    if is_network_scoped(user):
-        return queryset.filter(**{f"{network_field}__in": networks_changeable_by(user, action)})
-    return queryset
+        raise PermissionDenied(action.denied.format(network=network or "dit netwerk"))

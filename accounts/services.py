@@ -7,7 +7,7 @@ from django.db import transaction
 from rest_framework.authtoken.models import Token
 
 from .models import ExportDoor, ExportLog
-from .permissions import can, require
+from .permissions import Action, can, require
 from .roles import ROLES, role_permissions
 
 
@@ -20,7 +20,7 @@ def export_logged(
     Every door that produces a list with personal data calls this one function, so the check and the log
     cannot drift apart between the admin, the web pages, the API and the commands.
     """
-    require(actor, "export")
+    require(actor, Action.EXPORT)
     if door not in ExportDoor.values:
         raise ValueError(f"Unknown export door: {door}")
     clean_filters = {key: str(value) for key, value in (filters or {}).items() if value not in (None, "", [])}
@@ -45,7 +45,7 @@ def _operator() -> str:
 def tokens_visible_to(*, actor):
     """The API tokens `actor` may see: their own, or every token for a beheerder."""
     tokens = Token.objects.select_related("user").order_by("-created")
-    if can(actor, "manage_users"):
+    if can(actor, Action.MANAGE_USERS):
         return tokens
     return tokens.filter(user=actor)
 
@@ -53,7 +53,7 @@ def tokens_visible_to(*, actor):
 @transaction.atomic
 def token_revoke(*, actor, token: Token) -> None:
     """Revoke an API token; its owner and a beheerder may."""
-    if actor is not None and token.user_id != actor.pk and not can(actor, "manage_users"):
+    if actor is not None and token.user_id != actor.pk and not can(actor, Action.MANAGE_USERS):
         raise PermissionDenied("U mag alleen uw eigen API-sleutel intrekken.")
     token.delete()
 

@@ -5,69 +5,69 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Cluster(models.TextChoices):
-    ALGEMEEN = "algemeen", _("Algemeen")
-    VEILIG_ONDERNEMEN = "veilig_ondernemen", _("Veilig Ondernemen")
-    MAATSCHAPPELIJKE_VEILIGHEID = "maatschappelijke_veiligheid", _("Maatschappelijke Veiligheid")
-    INTEGRITEIT_EN_VEILIGHEID = "integriteit_en_veiligheid", _("Integriteit en Veiligheid")
+    GENERAL = "algemeen", _("Algemeen")
+    SAFE_BUSINESS = "veilig_ondernemen", _("Veilig Ondernemen")
+    SOCIAL_SAFETY = "maatschappelijke_veiligheid", _("Maatschappelijke Veiligheid")
+    INTEGRITY_AND_SAFETY = "integriteit_en_veiligheid", _("Integriteit en Veiligheid")
 
 
 class Level(models.TextChoices):
-    BESTUURLIJK = "bestuurlijk", _("Bestuurlijk")
-    AMBTELIJK = "ambtelijk", _("Ambtelijk")
-    PUBLIEK_PRIVAAT = "publiek_privaat", _("Publiek-privaat")
+    EXECUTIVE = "bestuurlijk", _("Bestuurlijk")
+    CIVIL_SERVICE = "ambtelijk", _("Ambtelijk")
+    PUBLIC_PRIVATE = "publiek_privaat", _("Publiek-privaat")
 
 
 class NetworkKind(models.TextChoices):
-    OVERLEG = "overleg", _("Overleg")
-    DRIVERGROEP = "drivergroep", _("Drivergroep")
-    WERKGROEP = "werkgroep", _("Werkgroep")
-    NETWERK = "netwerk", _("Netwerk")
+    CONSULTATION = "overleg", _("Overleg")
+    DRIVER_GROUP = "drivergroep", _("Drivergroep")
+    WORKING_GROUP = "werkgroep", _("Werkgroep")
+    NETWORK = "netwerk", _("Netwerk")
     PLATFORM = "platform", _("Platform")
-    TAFEL = "tafel", _("Tafel")
-    PROGRAMMA = "programma", _("Programma")
+    ROUND_TABLE = "tafel", _("Tafel")
+    PROGRAMME = "programma", _("Programma")
 
 
 class Role(models.TextChoices):
-    VOORZITTER = "voorzitter", _("Voorzitter")
-    VICEVOORZITTER = "vicevoorzitter", _("Vicevoorzitter")
-    LID = "lid", _("Lid")
-    SECRETARIS = "secretaris", _("Secretaris")
-    PORTEFEUILLEHOUDER = "portefeuillehouder", _("Portefeuillehouder")
-    AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris", _("Aandachtsfunctionaris")
-    ACCOUNTHOUDER = "accounthouder", _("Accounthouder")
-    CONTACTPERSOON = "contactpersoon", _("Contactpersoon")
-    PLAATSVERVANGER = "plaatsvervanger", _("Plaatsvervanger")
+    CHAIR = "voorzitter", _("Voorzitter")
+    VICE_CHAIR = "vicevoorzitter", _("Vicevoorzitter")
+    MEMBER = "lid", _("Lid")
+    SECRETARY = "secretaris", _("Secretaris")
+    PORTFOLIO_HOLDER = "portefeuillehouder", _("Portefeuillehouder")
+    DESIGNATED_OFFICER = "aandachtsfunctionaris", _("Aandachtsfunctionaris")
+    ACCOUNT_HOLDER = "accounthouder", _("Accounthouder")
+    CONTACT_PERSON = "contactpersoon", _("Contactpersoon")
+    DEPUTY = "plaatsvervanger", _("Plaatsvervanger")
 
 
 class OrganisationKind(models.TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
-    POLITIE = "politie", _("Politie")
-    JUSTITIE = "justitie", _("Justitie")
-    SAMENWERKINGSVERBAND = "samenwerkingsverband", _("Samenwerkingsverband")
-    RIJK = "rijk", _("Rijksoverheid")
-    KENNISINSTITUUT = "kennisinstituut", _("Kennisinstituut")
-    ONDERWIJS = "onderwijs", _("Onderwijs en onderzoek")
-    ZORG = "zorg", _("Zorg en welzijn")
-    WONINGCORPORATIE = "woningcorporatie", _("Woningcorporatie")
-    BRANCHEORGANISATIE = "brancheorganisatie", _("Brancheorganisatie")
-    ONDERNEMER = "ondernemer", _("Ondernemer")
-    OVERIG = "overig", _("Overig")
+    POLICE = "politie", _("Politie")
+    JUSTICE = "justitie", _("Justitie")
+    PARTNERSHIP = "samenwerkingsverband", _("Samenwerkingsverband")
+    CENTRAL_GOVERNMENT = "rijk", _("Rijksoverheid")
+    KNOWLEDGE_INSTITUTE = "kennisinstituut", _("Kennisinstituut")
+    EDUCATION = "onderwijs", _("Onderwijs en onderzoek")
+    CARE = "zorg", _("Zorg en welzijn")
+    HOUSING_ASSOCIATION = "woningcorporatie", _("Woningcorporatie")
+    TRADE_ASSOCIATION = "brancheorganisatie", _("Brancheorganisatie")
+    BUSINESS = "ondernemer", _("Ondernemer")
+    OTHER = "overig", _("Overig")
 
 
 class ParticipationStatus(models.TextChoices):
-    NIET_BENADERD = "niet_benaderd", _("Niet benaderd")
-    BENADERD = "benaderd", _("Benaderd")
-    IN_GESPREK = "in_gesprek", _("In gesprek")
-    DEELNEMER = "deelnemer", _("Deelnemer")
-    AFGEWEZEN = "afgewezen", _("Afgewezen")
-    GESTOPT = "gestopt", _("Gestopt")
+    NOT_APPROACHED = "niet_benaderd", _("Niet benaderd")
+    APPROACHED = "benaderd", _("Benaderd")
+    IN_TALKS = "in_gesprek", _("In gesprek")
+    PARTICIPANT = "deelnemer", _("Deelnemer")
+    DECLINED = "afgewezen", _("Afgewezen")
+    STOPPED = "gestopt", _("Gestopt")
 
 
 class OutreachChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
-    TELEFOON = "telefoon", _("Telefoon")
-    OVERLEG = "overleg", _("Overleg")
-    BIJEENKOMST = "bijeenkomst", _("Bijeenkomst")
+    PHONE = "telefoon", _("Telefoon")
+    MEETING = "overleg", _("Overleg")
+    EVENT = "bijeenkomst", _("Bijeenkomst")
 
 
 class CoverageStatus(models.TextChoices):
@@ -90,8 +90,8 @@ class ImportStatus(models.TextChoices):
 class LawfulBasis(models.TextChoices):
     """The grounds of article 6 AVG on which a network processes its members' contact details."""
 
-    ALGEMEEN_BELANG = "algemeen_belang", _("Taak van algemeen belang / openbaar gezag")
-    WETTELIJKE_VERPLICHTING = "wettelijke_verplichting", _("Wettelijke verplichting")
-    GERECHTVAARDIGD_BELANG = "gerechtvaardigd_belang", _("Gerechtvaardigd belang")
-    TOESTEMMING = "toestemming", _("Toestemming")
-    OVEREENKOMST = "overeenkomst", _("Uitvoering van een overeenkomst")
+    PUBLIC_INTEREST = "algemeen_belang", _("Taak van algemeen belang / openbaar gezag")
+    LEGAL_OBLIGATION = "wettelijke_verplichting", _("Wettelijke verplichting")
+    LEGITIMATE_INTEREST = "gerechtvaardigd_belang", _("Gerechtvaardigd belang")
+    CONSENT = "toestemming", _("Toestemming")
+    CONTRACT = "overeenkomst", _("Uitvoering van een overeenkomst")

@@ -159,12 +159,12 @@ def load_demo(*, today: datetime.date | None = None) -> dict:
     for code in HACKSHIELD_PARTICIPANTS:
         gemeente = gemeenten[code]
         loader.status(
-            gemeente=gemeente, network=hackshield, status=ParticipationStatus.BENADERD, on=datetime.date(2020, 2, 1)
+            gemeente=gemeente, network=hackshield, status=ParticipationStatus.APPROACHED, on=datetime.date(2020, 2, 1)
         )
         loader.status(
             gemeente=gemeente,
             network=hackshield,
-            status=ParticipationStatus.DEELNEMER,
+            status=ParticipationStatus.PARTICIPANT,
             on=datetime.date(2020, 6, 1),
             note="Regionale uitrol HackShield 2020",
         )
@@ -184,7 +184,7 @@ def load_demo(*, today: datetime.date | None = None) -> dict:
         gemeente=gemeenten["GM0489"],
         network=acc,
         on=datetime.date(2021, 2, 15),
-        channel=OutreachChannel.TELEFOON,
+        channel=OutreachChannel.PHONE,
         outcome="Geen reactie.",
     )
 

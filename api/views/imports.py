@@ -5,6 +5,7 @@ from rest_framework import status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from accounts.permissions import Action
 from network.importing import ImportFileError, ImportOptions, run_import
 from network.models import ImportBatch
 
@@ -31,15 +32,7 @@ class ImportViewSet(RegistryViewSet):
     queryset = ImportBatch.objects.none()
     serializer_class = ImportRequestSerializer
     parser_classes = [MultiPartParser]
-    action_permissions = {
-        "create": [
-            "network.add_importbatch",
-            "network.add_contact",
-            "network.change_contact",
-            "network.add_membership",
-            "network.change_membership",
-        ],
-    }
+    action_permissions = {"create": Action.IMPORT}
 
     @extend_schema(
         summary="Contactlijst importeren",

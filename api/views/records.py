@@ -5,6 +5,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from accounts.permissions import Action
 from network import selectors, services
 from network.exceptions import ConflictError
 from network.filtersets import (
@@ -311,7 +312,7 @@ class OutreachViewSet(CreateMixin, ReadOnlyViewSet):
 class ImportBatchViewSet(ReadOnlyViewSet):
     serializer_class = ImportBatchSerializer
     filterset_class = ImportBatchFilterSet
-    action_permissions = {"undo": ["network.change_importbatch", "network.change_contact", "network.change_membership"]}
+    action_permissions = {"undo": Action.IMPORT}
 
     def get_queryset(self):
         return selectors.import_batch_list()

@@ -1,5 +1,6 @@
 """The registry's Django admin. Writes to contacts, roles, participations and outreach go through the services."""
 
+from .avg import RetentionReviewAdmin
 from .contacts import ContactAdmin, MembershipAdmin
 from .imports import ImportBatchAdmin
 from .participation import OutreachAdmin, ParticipationAdmin, ParticipationStatusChangeAdmin
@@ -16,5 +17,6 @@ __all__ = [
     "ParticipationAdmin",
     "ParticipationStatusChangeAdmin",
     "RegionAdmin",
+    "RetentionReviewAdmin",
     "ThemeAdmin",
 ]

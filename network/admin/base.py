@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..admin_mixins import ReadOnlyAdminMixin
+from common.admin import ReadOnlyAdminMixin
+
 from ..models import active_on_q
 
 

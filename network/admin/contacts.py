@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import erase_contacts
-
 from .. import selectors, services
 from ..importing.admin import RegistryImportExportMixin
 from ..models import Contact, Membership
+from .avg import erase_contacts
 from .base import (
     ActiveOnTodayFilter,
     HistoryAdmin,

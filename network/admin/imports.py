@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 
-from ..admin_mixins import ReadOnlyAdminMixin
+from common.admin import ReadOnlyAdminMixin
+
 from ..importing.admin import ImportBatchAdminMixin
 from ..models import ImportBatch
 

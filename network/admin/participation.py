@@ -4,8 +4,9 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import ReadOnlyAdminMixin
+
 from .. import services
-from ..admin_mixins import ReadOnlyAdminMixin
 from ..models import Outreach, Participation, ParticipationStatusChange
 from .base import HistoryAdmin, ReadOnlyInline, ServiceAdminMixin, ServiceForm, fresh, today
 

@@ -22,7 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from accounts.permissions import can, can_export
+from accounts.permissions import Action, can
 from accounts.services import export_logged
 
 from .. import services
@@ -112,19 +112,11 @@ class RegistryImportExportMixin(ImportExportMixin):
     import_template_name = "network/importing/admin_import.html"
     export_template_name = "network/importing/admin_export.html"
 
-    # An import adds and changes contacts and roles, whichever of the two lists it is started from.
-    import_permissions = (
-        "network.add_contact",
-        "network.change_contact",
-        "network.add_membership",
-        "network.change_membership",
-    )
-
     def has_import_permission(self, request):
-        return can(request.user, "import") and request.user.has_perms(self.import_permissions)
+        return can(request.user, Action.IMPORT)
 
     def has_export_permission(self, request):
-        return can_export(request.user) and self.has_view_permission(request)
+        return can(request.user, Action.EXPORT) and self.has_view_permission(request)
 
     # -- import ---------------------------------------------------------------------------------------
 
@@ -264,7 +256,7 @@ class ImportBatchAdminMixin:
         return [*[f for f in fields if f not in ("summary", "row_results")], "summary", "row_results"]
 
     def has_undo_permission(self, request) -> bool:
-        return request.user.has_perm("network.change_importbatch")
+        return can(request.user, Action.IMPORT)
 
     def get_urls(self):
         urls = super().get_urls()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from .. import selectors, services
 from ..choices import ImportMode
@@ -49,7 +49,7 @@ def run_import(
     With row errors nothing is written (unless `skip_invalid`); a dry run writes inside a
     transaction that is rolled back, so it reports exactly what the real run would do.
     """
-    require(actor, "import")
+    require(actor, Action.IMPORT)
     options = options or ImportOptions()
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)

@@ -4,7 +4,7 @@ Split by area; import every model from here (`from network.models import Contact
 """
 
 from .base import TimeStampedModel
-from .contacts import Contact, Organisation
+from .contacts import Contact, Organisation, RetentionReviewContact
 from .imports import ImportBatch
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
@@ -22,6 +22,7 @@ __all__ = [
     "Participation",
     "ParticipationStatusChange",
     "Region",
+    "RetentionReviewContact",
     "Theme",
     "TimeStampedModel",
     "ValidOnQuerySet",

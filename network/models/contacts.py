@@ -17,9 +17,7 @@ class Organisation(TimeStampedModel):
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    kind = models.CharField(
-        _("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OVERIG
-    )
+    kind = models.CharField(_("soort"), max_length=30, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
     gemeente = models.ForeignKey(
         Gemeente,
         verbose_name=_("gemeente"),
@@ -99,3 +97,12 @@ class Contact(TimeStampedModel):
         """How a Dutch list files the person: "Berg, Jan van der"."""
         given = " ".join(part for part in (self.first_name, self.tussenvoegsel) if part)
         return f"{self.last_name}, {given}" if given else self.last_name
+
+
+class RetentionReviewContact(Contact):
+    """The AVG review list in the admin: contacts whose retention period has passed (a view on Contact)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("contactpersoon voorbij de bewaartermijn")
+        verbose_name_plural = _("AVG: voorbij de bewaartermijn")

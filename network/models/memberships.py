@@ -98,7 +98,7 @@ class Participation(TimeStampedModel):
         Network, verbose_name=_("netwerk"), on_delete=models.PROTECT, related_name="participations"
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=ParticipationStatus.choices, default=ParticipationStatus.NIET_BENADERD
+        _("status"), max_length=20, choices=ParticipationStatus.choices, default=ParticipationStatus.NOT_APPROACHED
     )
     status_date = models.DateField(_("status sinds"), null=True, blank=True)
     history = HistoricalRecords()

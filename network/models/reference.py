@@ -104,7 +104,7 @@ class Network(TimeStampedModel):
     per_gemeente = models.BooleanField(
         _("per gemeente"), default=False, help_text=_("Van elke deelnemende gemeente wordt een deelnemer verwacht")
     )
-    default_role = models.CharField(_("standaardrol"), max_length=30, choices=Role.choices, default=Role.LID)
+    default_role = models.CharField(_("standaardrol"), max_length=30, choices=Role.choices, default=Role.MEMBER)
     description = models.TextField(_("omschrijving"), blank=True)
     purpose = models.TextField(
         _("doel van de verwerking"),
@@ -115,7 +115,7 @@ class Network(TimeStampedModel):
         _("grondslag"),
         max_length=30,
         choices=LawfulBasis.choices,
-        default=LawfulBasis.ALGEMEEN_BELANG,
+        default=LawfulBasis.PUBLIC_INTEREST,
         help_text=_("De grondslag uit artikel 6 AVG voor die verwerking"),
     )
     history = HistoricalRecords()

@@ -85,6 +85,7 @@ from .participation import (
     outreach_list,
     participation_list,
 )
+from .scoping import networks_changeable_by, scope_to_changeable
 
 __all__ = [
     "Coverage",
@@ -150,6 +151,7 @@ __all__ = [
     "network_members",
     "network_members_with_coverage",
     "network_search",
+    "networks_changeable_by",
     "object_history",
     "organisation_list",
     "organisation_list_for_import",
@@ -161,6 +163,7 @@ __all__ = [
     "quarter_starts",
     "region_get",
     "region_list",
+    "scope_to_changeable",
     "theme_list",
     "unverified_memberships",
 ]

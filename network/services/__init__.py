@@ -1,7 +1,10 @@
 """Every write to the registry. Interfaces (admin, API, web views, commands, the importer) call these.
 
 Each service is keyword-only, runs in one transaction and takes the acting user, who is recorded in the
-change history.
+change history. `actor: User | None` and what `None` means (a trusted operator at the command line) are
+defined once, in the module docstring of `accounts.permissions`; every service asks
+`require(actor, Action.X, ...)` from there before it writes, and its docstring names what it returns and
+which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `network.exceptions.ConflictError`).
 """
 
 from .avg import contact_anonymise, contacts_anonymise

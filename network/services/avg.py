@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from accounts.permissions import require
+from accounts.models import User
+from accounts.permissions import Action, require
 
 from ..models import Contact, Membership
 from ..selectors.avg import contact_history_ids
@@ -62,9 +63,12 @@ def _surname_needle(contact: Contact) -> set[str]:
 
 
 @transaction.atomic
-def contacts_anonymise(*, actor, contacts: Iterable[Contact], reason: str = "AVG") -> int:
-    """Anonymise contacts (already anonymised ones are left alone); returns how many were anonymised."""
-    require(actor, "erase_contact")
+def contacts_anonymise(*, actor: User | None, contacts: Iterable[Contact], reason: str = "AVG") -> int:
+    """Anonymise contacts (already anonymised ones are left alone), in one transaction (DOMAIN.md, AVG).
+
+    Returns the number of contacts anonymised (int). Raises `PermissionDenied` without `Action.ERASE_CONTACT`.
+    """
+    require(actor, Action.ERASE_CONTACT)
     needles: set[str] = set()
     surnames: set[str] = set()
     count = 0
@@ -95,8 +99,11 @@ def contacts_anonymise(*, actor, contacts: Iterable[Contact], reason: str = "AVG
     return count
 
 
-def contact_anonymise(*, actor, contact: Contact, reason: str = "AVG-verzoek") -> Contact:
-    """Erase one person on request: the same anonymisation as the retention purge."""
+def contact_anonymise(*, actor: User | None, contact: Contact, reason: str = "AVG-verzoek") -> Contact:
+    """Erase one person on request: the same anonymisation as the retention purge (DOMAIN.md, AVG).
+
+    Returns the contact, refreshed. Raises `PermissionDenied` without `Action.ERASE_CONTACT`.
+    """
     contacts_anonymise(actor=actor, contacts=[contact], reason=reason)
     contact.refresh_from_db()
     return contact

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 
-from accounts.permissions import require
+from accounts.models import User
+from accounts.permissions import Action, require
 
 from ..choices import OrganisationKind
 from ..exceptions import ConflictError
@@ -43,7 +44,7 @@ def _check_email(email: str, *, exclude_pk: int | None = None) -> None:
 
 def contact_create(
     *,
-    actor,
+    actor: User | None,
     last_name: str,
     first_name: str = "",
     tussenvoegsel: str = "",
@@ -56,7 +57,13 @@ def contact_create(
     is_demo: bool = False,
     import_batch: ImportBatch | None = None,
 ) -> Contact:
-    require(actor, "change_contact")
+    """Add a contact (work details only, AVG); the e-mail address is normalised and must be unique.
+
+    Returns the saved `Contact`. Raises `PermissionDenied` without `Action.CHANGE_CONTACT`, `ValidationError`
+    (no last name, an invalid e-mail address) and `ConflictError` (the e-mail address belongs to another
+    contact).
+    """
+    require(actor, Action.CHANGE_CONTACT)
     if not (last_name or "").strip():
         raise ValidationError({"last_name": "Een achternaam is verplicht."})
     email = normalise_email(email)
@@ -80,9 +87,14 @@ def contact_create(
 
 
 @transaction.atomic
-def contact_update(*, actor, contact: Contact, reason: str | None = None, **fields) -> Contact:
-    """Change the given fields; fields not passed stay as they are."""
-    require(actor, "change_contact")
+def contact_update(*, actor: User | None, contact: Contact, reason: str | None = None, **fields) -> Contact:
+    """Change the given fields; fields not passed stay as they are.
+
+    Returns the saved `Contact`. Raises `PermissionDenied` without `Action.CHANGE_CONTACT`, `ValidationError`
+    (an empty last name, an invalid e-mail address) and `ConflictError` (the e-mail address belongs to another
+    contact); `ValueError` for an unknown field name is a programming error.
+    """
+    require(actor, Action.CHANGE_CONTACT)
     unknown = set(fields) - set(CONTACT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown contact fields: {sorted(unknown)}")
@@ -104,13 +116,15 @@ def contact_update(*, actor, contact: Contact, reason: str | None = None, **fiel
 
 
 @transaction.atomic
-def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | None = None) -> Contact:
+def contact_merge(*, actor: User | None, keep: Contact, duplicate: Contact, values: dict | None = None) -> Contact:
     """Merge `duplicate` into `keep`: memberships and outreach move over, chosen values are kept.
 
     `values` names, per contact field, the value to keep (taken from either contact). The duplicate's
-    history stays in the history tables; the duplicate row itself is removed.
+    history stays in the history tables; the duplicate row itself is removed. Returns `keep`, saved.
+    Raises `PermissionDenied` without `Action.CHANGE_CONTACT`, `ValidationError` (merging a contact with
+    itself, an invalid chosen value) and `ConflictError` (a chosen e-mail address belongs to a third contact).
     """
-    require(actor, "change_contact")
+    require(actor, Action.CHANGE_CONTACT)
     if keep.pk == duplicate.pk:
         raise ValidationError("Een contactpersoon kan niet met zichzelf worden samengevoegd.")
     values = dict(values or {})
@@ -129,9 +143,14 @@ def contact_merge(*, actor, keep: Contact, duplicate: Contact, values: dict | No
 
 @transaction.atomic
 def organisation_get_or_create(
-    *, actor, name: str, kind: str = OrganisationKind.OVERIG, gemeente: Gemeente | None = None
+    *, actor: User | None, name: str, kind: str = OrganisationKind.OTHER, gemeente: Gemeente | None = None
 ) -> tuple[Organisation, bool]:
-    require(actor, "change_organisation")
+    """The organisation of that name (case-insensitive), created with a unique slug when there is none.
+
+    Returns `(organisation, created)`. Raises `PermissionDenied` without `Action.CHANGE_ORGANISATION` and
+    `ValidationError` for an empty name.
+    """
+    require(actor, Action.CHANGE_ORGANISATION)
     name = " ".join((name or "").split())
     if not name:
         raise ValidationError({"name": "Een organisatienaam is verplicht."})

@@ -22,7 +22,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
-from accounts.permissions import require
+from accounts.models import User
+from accounts.permissions import Action, require
 
 from ..choices import ImportStatus
 from ..exceptions import ConflictError
@@ -166,7 +167,7 @@ def _create(objs, model, *, batch: ImportBatch, actor, reason: str, when) -> Non
     )
 
 
-def _history_for_ids(model, ids: list[int], *, actor, reason: str, when) -> None:
+def _history_for_ids(model, ids: list[int], *, actor: User | None, reason: str, when) -> None:
     column = connection.ops.quote_name(model._meta.pk.column)
     for chunk in _chunks(ids):
         where = f"{column} IN ({', '.join(['%s'] * len(chunk))})"
@@ -174,9 +175,12 @@ def _history_for_ids(model, ids: list[int], *, actor, reason: str, when) -> None
 
 
 @transaction.atomic
-def import_apply(*, actor, batch: ImportBatch, writes: ImportWrites) -> None:
-    """Write an import's changes in one transaction; every history row carries the actor and the batch."""
-    require(actor, "import")
+def import_apply(*, actor: User | None, batch: ImportBatch, writes: ImportWrites) -> None:
+    """Write an import's changes in one transaction; every history row carries the actor and the batch.
+
+    Returns None. Raises `PermissionDenied` without `Action.IMPORT` (IMPORT.md).
+    """
+    require(actor, Action.IMPORT)
     reason = change_reason(batch)
     now = timezone.now()
     if writes.new_organisations:
@@ -227,7 +231,7 @@ def _check_nothing_builds_on(batch: ImportBatch) -> None:
             )
 
 
-def _restore_from_history(model, batch: ImportBatch, *, actor, reason: str) -> None:
+def _restore_from_history(model, batch: ImportBatch, *, actor: User | None, reason: str) -> None:
     """Put every row the batch changed back to the state its history recorded just before the batch."""
     history = model.history.model
     changed = list(history.objects.filter(history_change_reason=change_reason(batch), history_type="~"))
@@ -268,7 +272,7 @@ def _restore_from_history(model, batch: ImportBatch, *, actor, reason: str) -> N
         )
 
 
-def _delete(objs, *, actor, reason: str) -> None:
+def _delete(objs, *, actor: User | None, reason: str) -> None:
     for obj in objs:
         obj._history_user = actor
         obj._change_reason = reason
@@ -276,13 +280,15 @@ def _delete(objs, *, actor, reason: str) -> None:
 
 
 @transaction.atomic
-def import_undo(*, actor, batch: ImportBatch) -> ImportBatch:
+def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
     """Revert a batch: its memberships go, roles it ended reopen, contact fields return, its new contacts go.
 
     Refused when a later batch touched the same contacts: undoing underneath it would leave that
-    batch's results describing a state that no longer exists.
+    batch's results describing a state that no longer exists (IMPORT.md). Returns the batch, now undone.
+    Raises `PermissionDenied` without `Action.IMPORT` and `ConflictError` (already undone, or a later batch
+    builds on it).
     """
-    require(actor, "import")
+    require(actor, Action.IMPORT)
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status == ImportStatus.UNDONE:
         raise ConflictError(f"Import #{batch.pk} is al teruggedraaid.")
@@ -304,14 +310,19 @@ def import_undo(*, actor, batch: ImportBatch) -> ImportBatch:
 
 def import_batch_create(
     *,
-    actor,
+    actor: User | None,
     file_name: str,
     sha256: str,
     mode: str,
     network,
     as_of: datetime.date,
 ) -> ImportBatch:
-    require(actor, "import")
+    """Open the batch an import's rows are recorded under.
+
+    Returns the saved `ImportBatch` (status applied, counts empty). Raises `PermissionDenied` without
+    `Action.IMPORT`.
+    """
+    require(actor, Action.IMPORT)
     return ImportBatch.objects.create(
         file_name=file_name[:255], sha256=sha256, user=actor, mode=mode, network=network, as_of=as_of
     )

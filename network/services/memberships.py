@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from accounts.permissions import require
+from accounts.models import User
+from accounts.permissions import Action, require
 
 from ..exceptions import ConflictError
 from ..models import Contact, Gemeente, ImportBatch, Membership, Network
@@ -48,7 +49,7 @@ def _check_membership(
 @transaction.atomic
 def membership_start(
     *,
-    actor,
+    actor: User | None,
     contact: Contact,
     network: Network,
     start: datetime.date,
@@ -59,8 +60,13 @@ def membership_start(
     import_batch: ImportBatch | None = None,
     notes: str = "",
 ) -> Membership:
-    """Give a contact a role in a network from `start` (and until `end`, if known)."""
-    require(actor, "change_membership", network=network)
+    """Give a contact a role in a network from `start` (and until `end`, if known; both days inclusive).
+
+    Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in `network`,
+    `ValidationError` (end before start, a gemeente that does not exist on `start`, DOMAIN.md herindeling) and
+    `ConflictError` (the contact already holds this role there in an overlapping period).
+    """
+    require(actor, Action.CHANGE_MEMBERSHIP, network=network)
     role = role or network.default_role
     _check_membership(contact=contact, network=network, role=role, gemeente=gemeente, start=start, end=end)
     membership = Membership(
@@ -81,7 +87,7 @@ def membership_start(
 @transaction.atomic
 def membership_update(
     *,
-    actor,
+    actor: User | None,
     membership: Membership,
     role: str | None = None,
     gemeente: Gemeente | None = ...,  # type: ignore[assignment]
@@ -89,8 +95,12 @@ def membership_update(
     end: datetime.date | None = ...,  # type: ignore[assignment]
     notes: str | None = None,
 ) -> Membership:
-    """Correct a role's details (a typo in a date, the wrong gemeente); arguments left out stay as they are."""
-    require(actor, "change_membership", network=membership.network)
+    """Correct a role's details (a typo in a date, the wrong gemeente); arguments left out stay as they are.
+
+    Returns the saved `Membership`. Raises `PermissionDenied`, `ValidationError` and `ConflictError` as
+    `membership_start` does.
+    """
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     role = role or membership.role
     gemeente = membership.gemeente if gemeente is ... else gemeente
     start = start or membership.start_date
@@ -113,10 +123,14 @@ def membership_update(
 
 @transaction.atomic
 def membership_end(
-    *, actor, membership: Membership, end: datetime.date, ended_by_batch: ImportBatch | None = None
+    *, actor: User | None, membership: Membership, end: datetime.date, ended_by_batch: ImportBatch | None = None
 ) -> Membership:
-    """End a role on `end` (its last day). The row stays: it is the history."""
-    require(actor, "change_membership", network=membership.network)
+    """End a role on `end` (its last day, inclusive). The row stays: it is the history.
+
+    Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in its
+    network, `ConflictError` (the role has already ended) and `ValidationError` (`end` before its start).
+    """
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if membership.end_date is not None:
         raise ConflictError(f"Deze rol is al beëindigd op {_fmt(membership.end_date)}.")
     if end < membership.start_date:
@@ -131,10 +145,15 @@ def membership_end(
 
 @transaction.atomic
 def membership_handover(
-    *, actor, membership: Membership, successor: Contact, on: datetime.date, role: str | None = None
+    *, actor: User | None, membership: Membership, successor: Contact, on: datetime.date, role: str | None = None
 ) -> Membership:
-    """Hand a role over: the holder's last day is the day before `on`, the successor starts on `on`."""
-    require(actor, "change_membership", network=membership.network)
+    """Hand a role over: the holder's last day is the day before `on`, the successor starts on `on`.
+
+    Returns the successor's new `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in
+    its network, `ValidationError` (the successor is the holder, `on` not after the start) and `ConflictError`
+    (as `membership_end` and `membership_start`).
+    """
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if successor.pk == membership.contact_id:
         raise ValidationError({"successor": "De opvolger is dezelfde persoon als de huidige rolhouder."})
     if on <= membership.start_date:
@@ -153,8 +172,12 @@ def membership_handover(
 
 
 @transaction.atomic
-def memberships_end(*, actor, memberships: Iterable[Membership], end: datetime.date) -> int:
-    """End several roles on one date (the admin action); roles already ended are left alone."""
+def memberships_end(*, actor: User | None, memberships: Iterable[Membership], end: datetime.date) -> int:
+    """End several roles on one date (the admin action); roles already ended are left alone.
+
+    Returns how many roles were ended (int); all or none, in one transaction. Raises what `membership_end`
+    raises (`PermissionDenied`, `ValidationError`, `ConflictError`).
+    """
     count = 0
     for membership in memberships:
         if membership.end_date is None:
@@ -164,9 +187,13 @@ def memberships_end(*, actor, memberships: Iterable[Membership], end: datetime.d
 
 
 @transaction.atomic
-def membership_verify(*, actor, membership: Membership, on: datetime.date) -> Membership:
-    """Record that a list or a user confirmed the role on `on`."""
-    require(actor, "change_membership", network=membership.network)
+def membership_verify(*, actor: User | None, membership: Membership, on: datetime.date) -> Membership:
+    """Record that a list or a user confirmed the role on `on`.
+
+    Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in its
+    network.
+    """
+    require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if membership.verified_on is None or membership.verified_on < on:
         membership.verified_on = on
         _save(membership, actor)

@@ -5,7 +5,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from accounts.permissions import require
+from accounts.models import User
+from accounts.permissions import Action, require
 
 from ..choices import OutreachChannel, ParticipationStatus
 from ..models import Contact, Gemeente, Network, Outreach, Participation, ParticipationStatusChange
@@ -15,15 +16,20 @@ from .base import _fmt, _save
 @transaction.atomic
 def participation_set_status(
     *,
-    actor,
+    actor: User | None,
     gemeente: Gemeente,
     network: Network,
     status: str,
     on: datetime.date,
     note: str = "",
 ) -> Participation:
-    """Record a dated status change of a gemeente in a programme-like network."""
-    require(actor, "change_participation", network=network)
+    """Record a dated status change of a gemeente in a programme-like network (DOMAIN.md, dekking).
+
+    Returns the gemeente's `Participation` in the network, with the new status from `on`. Raises
+    `PermissionDenied` without `Action.CHANGE_PARTICIPATION` in `network` and `ValidationError` (an unknown
+    status, a gemeente that does not exist on `on`).
+    """
+    require(actor, Action.CHANGE_PARTICIPATION, network=network)
     if status not in ParticipationStatus.values:
         raise ValidationError({"status": f"Onbekende status '{status}'."})
     if not gemeente.is_valid_on(on):
@@ -42,7 +48,7 @@ def participation_set_status(
 @transaction.atomic
 def outreach_log(
     *,
-    actor,
+    actor: User | None,
     gemeente: Gemeente,
     network: Network,
     date: datetime.date,
@@ -59,7 +65,7 @@ def outreach_log(
     Raises ValidationError (unknown channel or status, follow-up before `date`, gemeente not existing on
     `date`) and PermissionDenied (no right to log outreach, or to change the participation when `status`).
     """
-    require(actor, "change_outreach", network=network)
+    require(actor, Action.CHANGE_OUTREACH, network=network)
     if channel not in OutreachChannel.values:
         raise ValidationError({"channel": f"Onbekend kanaal '{channel}'."})
     if follow_up_date is not None and follow_up_date < date:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.utils import timezone
 
-from accounts.permissions import require
+from accounts.permissions import Action, require
 
 from ..forms import parse_date
 
@@ -30,10 +30,25 @@ def login_and_read_right(view):
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        require(request.user, "view")
+        require(request.user, Action.VIEW)
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def login_and_action(action: Action):
+    """Login first (redirect to the login page), then `can(user, action)` (403 with its Dutch message without)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            require(request.user, action)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
 
 
 def login_and_permission(*perms: str):

@@ -14,11 +14,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import Action
+
 from .. import selectors, services
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
 from ..models import Network
-from .base import login_and_permission, login_and_read_right
+from .base import login_and_action, login_and_read_right
 
 SESSION_KEY = "import_wizard"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
@@ -53,7 +55,7 @@ def _run(request, pending: dict, *, dry_run: bool):
         )
 
 
-@login_and_permission("network.add_importbatch")
+@login_and_action(Action.IMPORT)
 def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +77,7 @@ def import_upload(request):
     return render(request, "network/import_upload.html", context, status=400 if form.errors else 200)
 
 
-@login_and_permission("network.add_importbatch")
+@login_and_action(Action.IMPORT)
 def import_preview(request):
     pending = _pending(request)
     if pending is None:
@@ -98,7 +100,7 @@ def import_preview(request):
 
 
 @require_POST
-@login_and_permission("network.add_importbatch")
+@login_and_action(Action.IMPORT)
 def import_confirm(request):
     pending = _pending(request)
     if pending is None or request.POST.get("sha256") != pending["sha256"]:
@@ -125,7 +127,7 @@ def import_batch(request, pk: int):
 
 
 @require_POST
-@login_and_permission("network.change_importbatch")
+@login_and_action(Action.IMPORT)
 def import_undo(request, pk: int):
     batch = get_object_or_404(selectors.import_batch_list(), pk=pk)
     try:

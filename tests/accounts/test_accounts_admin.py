@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts.models import NetworkCoordinator
-from accounts.permissions import can
+from accounts.permissions import Action, can
 from tests.accounts.conftest import user_with_role
 from tests.factories import network
 
@@ -13,13 +13,13 @@ from tests.factories import network
 def test_beheerder_assigns_a_network_to_a_coordinator_who_may_then_change_it(client, beheerder, db):
     coordinator = user_with_role("netwerkcoördinator", username="nora")
     hackshield = network("hackshield")
-    assert not can(coordinator, "change_membership", network=hackshield)
+    assert not can(coordinator, Action.CHANGE_MEMBERSHIP, network=hackshield)
     client.force_login(beheerder)
     response = client.post(
         reverse("admin:accounts_networkcoordinator_add"), {"user": coordinator.pk, "network": hackshield.pk}
     )
     assert response.status_code == 302
-    assert can(coordinator, "change_membership", network=hackshield)
+    assert can(coordinator, Action.CHANGE_MEMBERSHIP, network=hackshield)
 
 
 def test_beheerder_gives_a_user_a_role_through_the_groups(client, beheerder, db):

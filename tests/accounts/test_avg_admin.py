@@ -9,7 +9,7 @@ from django.urls import reverse
 from network.models import Contact
 from tests.factories import MembershipFactory
 
-URL = "admin:accounts_retentionreviewcontact_changelist"
+URL = "admin:network_retentionreviewcontact_changelist"
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
-from accounts.permissions import can, can_export, networks_changeable_by, require, scope_to_changeable
+from accounts.permissions import Action, can, require
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER, ROLES
 from network import services
 from network.models import ImportBatch, Membership
+from network.selectors import networks_changeable_by, scope_to_changeable
 from tests.accounts.conftest import user_with_role
 from tests.factories import ContactFactory, MembershipFactory, gemeente, network
 
@@ -25,61 +26,80 @@ def test_migration_creates_the_four_role_groups(db):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        (BEHEERDER, {"view", "change_contact", "change_network", "import", "export", "manage_users", "erase_contact"}),
-        (KERNTEAM, {"view", "change_contact", "change_network", "import", "export"}),
-        (COORDINATOR, {"view", "export"}),
-        (RAADPLEGER, {"view"}),
+        (
+            BEHEERDER,
+            {
+                Action.VIEW,
+                Action.CHANGE_CONTACT,
+                Action.CHANGE_NETWORK,
+                Action.IMPORT,
+                Action.EXPORT,
+                Action.MANAGE_USERS,
+                Action.ERASE_CONTACT,
+            },
+        ),
+        (KERNTEAM, {Action.VIEW, Action.CHANGE_CONTACT, Action.CHANGE_NETWORK, Action.IMPORT, Action.EXPORT}),
+        (COORDINATOR, {Action.VIEW, Action.EXPORT}),
+        (RAADPLEGER, {Action.VIEW}),
     ],
 )
 def test_each_role_may_do_exactly_its_unscoped_actions(db, role, expected):
     user = user_with_role(role)
-    unscoped = {"view", "change_contact", "change_network", "import", "export", "manage_users", "erase_contact"}
+    unscoped = {
+        Action.VIEW,
+        Action.CHANGE_CONTACT,
+        Action.CHANGE_NETWORK,
+        Action.IMPORT,
+        Action.EXPORT,
+        Action.MANAGE_USERS,
+        Action.ERASE_CONTACT,
+    }
     assert {action for action in unscoped if can(user, action)} == expected
 
 
 def test_raadpleger_may_not_export_and_kernteam_may(kernteam, raadpleger):
-    assert can_export(kernteam)
-    assert not can_export(raadpleger)
+    assert can(kernteam, Action.EXPORT)
+    assert not can(raadpleger, Action.EXPORT)
 
 
 def test_a_user_without_a_role_may_not_even_read(db):
-    assert not can(user_with_role(None), "view")
+    assert not can(user_with_role(None), Action.VIEW)
 
 
 def test_anonymous_and_inactive_users_may_do_nothing(db):
     from django.contrib.auth.models import AnonymousUser
 
     inactive = user_with_role(KERNTEAM, is_active=False)
-    assert not can(AnonymousUser(), "view")
-    assert not can(inactive, "change_membership", network=network("hackshield"))
+    assert not can(AnonymousUser(), Action.VIEW)
+    assert not can(inactive, Action.CHANGE_MEMBERSHIP, network=network("hackshield"))
 
 
 def test_command_line_operator_without_actor_is_trusted(db):
-    assert can(None, "change_membership", network=network("hackshield"))
-    assert can(None, "erase_contact")
+    assert can(None, Action.CHANGE_MEMBERSHIP, network=network("hackshield"))
+    assert can(None, Action.ERASE_CONTACT)
 
 
 def test_coordinator_may_change_roles_only_in_their_own_network(coordinator):
     own, other = network("aandachtsfunctionarissen-mensenhandel"), network("hackshield")
-    for action in ("change_membership", "change_participation", "change_outreach"):
+    for action in (Action.CHANGE_MEMBERSHIP, Action.CHANGE_PARTICIPATION, Action.CHANGE_OUTREACH):
         assert can(coordinator, action, network=own)
         assert not can(coordinator, action, network=other)
 
 
 def test_kernteam_may_change_roles_in_every_network(kernteam):
-    assert can(kernteam, "change_membership", network=network("hackshield"))
-    assert can(kernteam, "change_membership", network=network("aandachtsfunctionarissen-mensenhandel"))
+    assert can(kernteam, Action.CHANGE_MEMBERSHIP, network=network("hackshield"))
+    assert can(kernteam, Action.CHANGE_MEMBERSHIP, network=network("aandachtsfunctionarissen-mensenhandel"))
 
 
 def test_coordinator_without_assigned_networks_may_change_nothing(db):
     lonely = user_with_role(COORDINATOR)
-    assert not can(lonely, "change_membership")
+    assert not can(lonely, Action.CHANGE_MEMBERSHIP)
     assert list(networks_changeable_by(lonely)) == []
 
 
 def test_require_names_the_network_in_dutch(coordinator):
     with pytest.raises(PermissionDenied, match="U mag de rollen in HackShield niet wijzigen"):
-        require(coordinator, "change_membership", network=network("hackshield"))
+        require(coordinator, Action.CHANGE_MEMBERSHIP, network=network("hackshield"))
 
 
 def test_networks_changeable_by_per_role(kernteam, coordinator, raadpleger):
@@ -188,3 +208,19 @@ def test_import_command_on_behalf_of_a_user_without_the_import_right_is_refused(
 def test_import_command_as_the_operator_imports(db):
     call_command("import_contacts", str(DATA / "werkgroep_utf8_bom.csv"), "--network", "hackshield")
     assert ImportBatch.objects.count() == 1
+
+
+@pytest.mark.parametrize("action", list(Action), ids=lambda action: action.name)
+def test_every_action_asks_a_permission_that_exists_after_migrate(db, action):
+    from django.contrib.auth.models import Permission
+
+    assert Permission.objects.filter(content_type__app_label=action.app_label, codename=action.codename).exists()
+    assert action.denied and action.denied.endswith(".")
+
+
+def test_only_the_per_network_actions_are_scoped():
+    assert {action for action in Action if action.scoped} == {
+        Action.CHANGE_MEMBERSHIP,
+        Action.CHANGE_PARTICIPATION,
+        Action.CHANGE_OUTREACH,
+    }

@@ -19,12 +19,12 @@ C, D, P, T = CoverageStatus.COVERED, CoverageStatus.DECLINED, CoverageStatus.IN_
 # participation status in force → (status without recent outreach, status with recent outreach), no active role.
 WITHOUT_ROLE = {
     None: (T, P),
-    ParticipationStatus.NIET_BENADERD: (T, P),
-    ParticipationStatus.BENADERD: (P, P),
-    ParticipationStatus.IN_GESPREK: (P, P),
-    ParticipationStatus.DEELNEMER: (C, C),
-    ParticipationStatus.AFGEWEZEN: (D, D),
-    ParticipationStatus.GESTOPT: (D, D),
+    ParticipationStatus.NOT_APPROACHED: (T, P),
+    ParticipationStatus.APPROACHED: (P, P),
+    ParticipationStatus.IN_TALKS: (P, P),
+    ParticipationStatus.PARTICIPANT: (C, C),
+    ParticipationStatus.DECLINED: (D, D),
+    ParticipationStatus.STOPPED: (D, D),
 }
 
 

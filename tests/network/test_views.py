@@ -467,7 +467,7 @@ def test_participation_status_counts_as_covered(kernteam_client, registry, actor
         actor=actor,
         gemeente=gemeente("GM0613"),
         network=network("hackshield"),
-        status=ParticipationStatus.DEELNEMER,
+        status=ParticipationStatus.PARTICIPANT,
         on=datetime.date(2024, 1, 1),
     )
     html = kernteam_client.get(reverse("network:network-detail", kwargs={"slug": "hackshield"})).content.decode()

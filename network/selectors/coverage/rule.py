@@ -14,9 +14,9 @@ __all__ = [
     "outreach_is_recent",
 ]
 
-COVERED_STATUSES = frozenset({ParticipationStatus.DEELNEMER})
-DECLINED_STATUSES = frozenset({ParticipationStatus.AFGEWEZEN, ParticipationStatus.GESTOPT})
-IN_PROGRESS_STATUSES = frozenset({ParticipationStatus.BENADERD, ParticipationStatus.IN_GESPREK})
+COVERED_STATUSES = frozenset({ParticipationStatus.PARTICIPANT})
+DECLINED_STATUSES = frozenset({ParticipationStatus.DECLINED, ParticipationStatus.STOPPED})
+IN_PROGRESS_STATUSES = frozenset({ParticipationStatus.APPROACHED, ParticipationStatus.IN_TALKS})
 
 
 def outreach_is_recent(date: datetime.date, *, on: datetime.date) -> bool:
