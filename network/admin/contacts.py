@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.admin import erase_contacts
 
 from .. import selectors, services
-from ..importing.admin import RegistryImportExportMixin
 from ..models import Contact, Membership, Network
 from .base import (
     ActiveOnTodayFilter,
@@ -27,6 +26,7 @@ from .base import (
     today,
     with_counts,
 )
+from .importing import RegistryImportExportMixin
 
 
 class ContactForm(ServiceForm):

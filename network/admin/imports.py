@@ -3,8 +3,8 @@
 from django.contrib import admin
 
 from ..admin_mixins import ReadOnlyAdminMixin
-from ..importing.admin import ImportBatchAdminMixin
 from ..models import ImportBatch
+from .importing import ImportBatchAdminMixin
 
 
 @admin.register(ImportBatch)

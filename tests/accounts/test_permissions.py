@@ -12,8 +12,7 @@ from accounts.permissions import can, can_export, networks_changeable_by, requir
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER, ROLES
 from network import services
 from network.models import ImportBatch, Membership
-from tests.accounts.conftest import user_with_role
-from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+from tests.factories import ContactFactory, MembershipFactory, gemeente, network, user_with_role
 
 DAY = datetime.date(2021, 3, 1)
 
