@@ -1,4 +1,4 @@
-"""Spreadsheet downloads (`?format=xlsx|csv`) of lists; the bytes are written by network.importing.export.
+"""Spreadsheet downloads (`?format=xlsx|csv`) of lists; the bytes are written by network.exporting.
 
 The renderers exist so DRF's content negotiation accepts the formats; views that offer them build the file
 themselves (see `DownloadMixin`), and an error during such a request is answered in JSON.
@@ -9,7 +9,7 @@ from django.utils import timezone
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from accounts.services import export_logged
-from network.importing.export import CONTENT_TYPES, write_table
+from network.exporting import CONTENT_TYPES, write_table
 
 
 class XLSXRenderer(BaseRenderer):

@@ -5,8 +5,8 @@ from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
+from network.exporting import CONTENT_TYPES
 from network.filtersets import IdFilter
-from network.importing.export import CONTENT_TYPES
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from .choices import OutreachChannel, ParticipationStatus, Role
+from .importing import ImportOptions
 from .models import Contact, Gemeente, Network, Organisation
 from .services import CONTACT_FIELDS
 
@@ -170,10 +171,16 @@ class ImportUploadForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("sync") and not data.get("network"):
-            self.add_error("network", "Kies het netwerk om te synchroniseren.")
-        if data.get("as_of") and data["as_of"] > timezone.localdate():
-            self.add_error("as_of", "De lijstdatum ligt in de toekomst.")
+        options = ImportOptions(
+            network=data.get("network"),
+            as_of=data.get("as_of"),
+            sync=bool(data.get("sync")),
+            skip_invalid=bool(data.get("skip_invalid")),
+        )
+        try:
+            options.clean(sync_needs_network=True)
+        except ValidationError as error:
+            add_service_errors(self, error)
         return data
 
 

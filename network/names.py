@@ -84,6 +84,16 @@ def _split_tussenvoegsel(words: list[str]) -> tuple[str, list[str]]:
     return " ".join(w.lower() for w in words[:run]), words[run:]
 
 
+def split_last_name(last_name: str) -> tuple[str, str]:
+    """A last-name cell that starts with its tussenvoegsel, as (tussenvoegsel, last name).
+
+    "van der Berg" → ("van der", "Berg"); "Berg" → ("", "Berg"); the last word is always the last name,
+    so "Van" → ("", "Van"). The tussenvoegsel comes back in lower case, as `split_name` gives it.
+    """
+    tussen, rest = _split_tussenvoegsel(last_name.split())
+    return tussen, " ".join(rest)
+
+
 def split_name(full_name: str) -> NameParts:
     """Split a name as Dutch lists write it.
 

@@ -4,7 +4,9 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
+from accounts.models import NetworkCoordinator
 from network.models import Contact, Gemeente, Membership, Network, Organisation, Outreach
 
 
@@ -66,3 +68,35 @@ class OutreachFactory(factory.django.DjangoModelFactory):
     date = datetime.date(2021, 2, 1)
     channel = "email"
     outcome = "Gemaild"
+
+
+def user_with_role(role: str | None, *, networks=(), username: str | None = None, **kwargs):
+    """A user in one role group (None: logged in without a role); coordinators get `networks` assigned."""
+    user = UserFactory(username=username or f"{(role or 'zonder-rol').replace('ö', 'o')}-gebruiker", **kwargs)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    for net in networks:
+        NetworkCoordinator.objects.create(user=user, network=net)
+    return user
+
+
+# The network app's models, for granting a permission on each of them.
+NETWORK_MODELS = [
+    "region",
+    "gemeente",
+    "theme",
+    "network",
+    "organisation",
+    "contact",
+    "membership",
+    "participation",
+    "outreach",
+    "importbatch",
+]
+
+
+def user_with(username: str, codenames: list[str]):
+    """A user with exactly these model permissions of the network app (no role group)."""
+    user = UserFactory(username=username)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="network", codename__in=codenames))
+    return user

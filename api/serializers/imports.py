@@ -1,10 +1,10 @@
 """The import endpoint: the upload and the summary `import_contacts --json` prints (IMPORT.md)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from network.importing import ImportOptions
 from network.models import Network
-
-from .strict import within_registry_years
 
 
 class ImportRequestSerializer(serializers.Serializer):
@@ -26,8 +26,21 @@ class ImportRequestSerializer(serializers.Serializer):
     dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
     skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
 
-    def validate_as_of(self, value):
-        return within_registry_years(value)
+    def validate(self, attrs):
+        """The import's options, checked by `ImportOptions.clean` (as on the web and admin forms), as `options`."""
+        options = ImportOptions(
+            network=attrs.get("network"),
+            sheet=attrs.get("sheet") or None,
+            as_of=attrs.get("as_of"),
+            sync=attrs["sync"],
+            dry_run=attrs["dry_run"],
+            skip_invalid=attrs["skip_invalid"],
+        )
+        try:
+            options.clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        return {**attrs, "options": options}
 
 
 class ContactCountsSerializer(serializers.Serializer):

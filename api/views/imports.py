@@ -6,7 +6,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from accounts.permissions import Action
-from network.importing import ImportFileError, ImportOptions, run_import
+from network.importing import ImportFileError, run_import
 from network.models import ImportBatch
 
 from ..exceptions import UnprocessableFile
@@ -77,14 +77,7 @@ class ImportViewSet(RegistryViewSet):
     def create(self, request, *args, **kwargs):
         data = self.validated_input(request)
         upload = data["file"]
-        options = ImportOptions(
-            network=data.get("network"),
-            sheet=data.get("sheet") or None,
-            as_of=data.get("as_of"),
-            sync=data["sync"],
-            dry_run=data["dry_run"],
-            skip_invalid=data["skip_invalid"],
-        )
+        options = data["options"]
         try:
             result = run_import(actor=request.user, file=upload, file_name=upload.name, options=options)
         except ImportFileError as exc:

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from accounts.permissions import Action
 from network import selectors, services
 from network.exceptions import ConflictError
+from network.exporting import CONTACT_HEADERS, MEMBERSHIP_HEADERS, contact_rows, membership_rows
 from network.filtersets import (
     ContactFilterSet,
     ImportBatchFilterSet,
@@ -16,7 +17,6 @@ from network.filtersets import (
     OutreachFilterSet,
     ParticipationFilterSet,
 )
-from network.importing.export import CONTACT_HEADERS, MEMBERSHIP_HEADERS, contact_rows, membership_rows
 
 from .. import examples
 from ..renderers import DownloadMixin

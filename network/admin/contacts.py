@@ -11,7 +11,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import selectors, services
-from ..importing.admin import RegistryImportExportMixin
 from ..models import Contact, Membership
 from .avg import erase_contacts
 from .base import (
@@ -26,6 +25,7 @@ from .base import (
     today,
     with_counts,
 )
+from .importing import RegistryImportExportMixin
 
 
 class ContactForm(ServiceForm):

@@ -4,8 +4,8 @@ from django.contrib import admin
 
 from common.admin import ReadOnlyAdminMixin
 
-from ..importing.admin import ImportBatchAdminMixin
 from ..models import ImportBatch
+from .importing import ImportBatchAdminMixin
 
 
 @admin.register(ImportBatch)

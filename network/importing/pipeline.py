@@ -17,10 +17,11 @@ from .. import selectors, services
 from ..choices import ImportMode
 from .columns import HEADER_SEARCH_ROWS, ColumnMap, find_header, map_columns
 from .errors import ImportFileError
+from .options import ImportOptions
+from .planning import Importer
 from .readers import check_row_count, read_table, read_upload
 from .registry import Registry
-from .results import ImportOptions, ImportResult
-from .rows import Importer
+from .results import ImportResult
 
 PROGRESS_EVERY = 500
 
@@ -93,7 +94,7 @@ def run_import(
     sha256 = _sha256(data)
     earlier = selectors.earlier_batch_with_same_file(sha256=sha256)
     if earlier:
-        importer._warn(
+        importer.warn(
             None, None, f"Dit bestand is eerder geïmporteerd (import #{earlier.pk}, {earlier.created:%d-%m-%Y})."
         )
     ending = importer.ending()

@@ -31,9 +31,6 @@ ZIP_MAX_MEMBERS = 10_000
 CSV_DELIMITERS = (";", ",", "\t", "|")
 CSV_SNIFF_LINES = 30
 
-# Leading characters a spreadsheet would run as a formula; exports prefix them with an apostrophe.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def extension_of(file_name: str) -> str:
     return Path(file_name or "").suffix.lower()

@@ -1,19 +1,8 @@
-"""What an import was asked to do and what it did: options, per-row results and the summary."""
+"""What an import did: per-row results and the summary."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from ..models import ImportBatch, Membership, Network
-
-
-@dataclass
-class ImportOptions:
-    network: Network | None = None
-    sheet: str | None = None
-    as_of: datetime.date | None = None  # None: today
-    sync: bool = False
-    dry_run: bool = False
-    skip_invalid: bool = False
+from ..models import ImportBatch, Membership
 
 
 @dataclass(slots=True)

@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from .readers import FORMULA_TRIGGERS
+from ..exporting.formulas import FORMULA_TRIGGERS
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,

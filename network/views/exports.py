@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from accounts.services import export_logged
 
 from .. import selectors
-from ..importing.export import CONTENT_TYPES, FORMATS, export_memberships, write_table
+from ..exporting import CONTENT_TYPES, FORMATS, export_memberships, write_table
 from ..models import Region
 from .base import login_and_permission, reference_date
 from .gemeenten import gemeente_or_404

@@ -1,20 +1,8 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 
-from accounts.models import NetworkCoordinator
 from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER
-from tests.factories import UserFactory, network
-
-
-def user_with_role(role: str | None, *, networks=(), username: str | None = None, **kwargs):
-    """A user in one role group (None: logged in without a role); coordinators get `networks` assigned."""
-    user = UserFactory(username=username or f"{(role or 'zonder-rol').replace('ö', 'o')}-gebruiker", **kwargs)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    for net in networks:
-        NetworkCoordinator.objects.create(user=user, network=net)
-    return user
+from tests.factories import network, user_with_role
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from accounts.models import NetworkCoordinator
 from accounts.permissions import Action, can
-from tests.accounts.conftest import user_with_role
-from tests.factories import network
+from tests.factories import network, user_with_role
 
 
 def test_beheerder_assigns_a_network_to_a_coordinator_who_may_then_change_it(client, beheerder, db):

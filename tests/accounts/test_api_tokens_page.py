@@ -3,7 +3,7 @@
 from rest_framework.authtoken.models import Token
 
 from accounts.roles import KERNTEAM
-from tests.accounts.conftest import user_with_role
+from tests.factories import user_with_role
 
 PAGE = "/account/api-sleutels/"
 

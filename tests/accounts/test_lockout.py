@@ -5,7 +5,7 @@ from axes.models import AccessAttempt
 from django.contrib.auth import authenticate
 from django.urls import reverse
 
-from tests.accounts.conftest import user_with_role
+from tests.factories import user_with_role
 
 PASSWORD = "geheim-wachtwoord-1"
 

@@ -13,8 +13,7 @@ from accounts.roles import BEHEERDER, COORDINATOR, KERNTEAM, RAADPLEGER, ROLES
 from network import services
 from network.models import ImportBatch, Membership
 from network.selectors import networks_changeable_by, scope_to_changeable
-from tests.accounts.conftest import user_with_role
-from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+from tests.factories import ContactFactory, MembershipFactory, gemeente, network, user_with_role
 
 DAY = datetime.date(2021, 3, 1)
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import RAADPLEGER
-from tests.accounts.conftest import user_with_role
+from tests.factories import user_with_role
 
 READ_PAGES = [
     ("network:dashboard", {}),

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.accounts.conftest import user_with_role
+from tests.factories import user_with_role
 
 
 def code_for(device: TOTPDevice) -> str:

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from rest_framework.test import APIClient
 
-from tests.api.helpers import NETWORK_MODELS, token_client, user_with
+from tests.factories import NETWORK_MODELS, user_with
+from tests.helpers import token_client
 
 
 @pytest.fixture

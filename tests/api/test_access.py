@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from network.models import Membership
-from tests.api.helpers import token_client
 from tests.factories import ContactFactory, MembershipFactory, OutreachFactory
+from tests.helpers import token_client
 
 pytestmark = pytest.mark.django_db
 

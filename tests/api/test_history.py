@@ -5,8 +5,7 @@ import datetime
 import pytest
 
 from network import services
-from tests.accounts.conftest import user_with_role
-from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+from tests.factories import ContactFactory, MembershipFactory, gemeente, network, user_with_role
 
 pytestmark = pytest.mark.django_db
 

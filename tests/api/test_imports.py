@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from network.models import Contact, ImportBatch, Membership
-from tests.network.importing.conftest import SUMMARY_KEYS, csv_bytes
+from tests.helpers import SUMMARY_KEYS, csv_bytes
 
 pytestmark = pytest.mark.django_db
 

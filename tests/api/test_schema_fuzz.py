@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from config.wsgi import application
-from tests.api.helpers import token_client
 from tests.factories import MembershipFactory, OutreachFactory
+from tests.helpers import token_client
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
 

@@ -15,8 +15,7 @@ from accounts.services import export_logged
 from network import services
 from network.models import Contact, ImportBatch, Membership
 from network.selectors import contacts_for_retention_review, months_before, network_coverage
-from tests.accounts.conftest import user_with_role
-from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+from tests.factories import ContactFactory, MembershipFactory, gemeente, network, user_with_role
 
 NAME = "Jan van der Kwakkelstein"
 EMAIL = "jan.kwakkelstein@schiedam.example"
@@ -269,6 +268,33 @@ class TestSubjectAccessExport:
         log = ExportLog.objects.get(list_name="Inzageverzoek contactpersoon")
         assert (log.door, log.user, log.rows) == ("command", None, 3)
         assert log.operator
+
+    def test_avg_export_needs_an_explicit_output_dir_and_writes_nothing_in_the_current_folder(
+        self, person, tmp_path, monkeypatch
+    ):
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(CommandError, match="--output-dir"):
+            call_command("avg_export", EMAIL)
+        assert list(tmp_path.iterdir()) == []
+        assert not ExportLog.objects.filter(list_name="Inzageverzoek contactpersoon").exists()
+
+    def test_avg_export_files_are_for_their_owner_only_and_never_overwritten(self, person, tmp_path):
+        folder = tmp_path / "inzage"
+        call_command("avg_export", EMAIL, "--output-dir", str(folder))
+        written = sorted(folder.iterdir())
+        assert [path.suffix for path in written] == [".json", ".xlsx"]
+        assert {path.stat().st_mode & 0o777 for path in written} == {0o600}
+        before = [path.read_bytes() for path in written]
+
+        with pytest.raises(CommandError, match="Bestaat al, niet overschreven"):
+            call_command("avg_export", EMAIL, "--output-dir", str(folder))
+        assert [path.read_bytes() for path in written] == before
+        assert ExportLog.objects.filter(list_name="Inzageverzoek contactpersoon").count() == 1
+
+    def test_avg_export_help_says_where_the_personal_data_goes(self):
+        from network.management.commands.avg_export import Command
+
+        assert "--output-dir" in Command.help and "nooit in de huidige map" in Command.help
 
     def test_avg_export_of_unknown_email_is_a_dutch_error(self, db, tmp_path):
         with pytest.raises(CommandError, match="Geen contactpersoon gevonden"):

@@ -1,6 +1,6 @@
 import pytest
 
-from network.names import name_key, sort_key, split_name
+from network.names import name_key, sort_key, split_last_name, split_name
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,19 @@ def test_sorting_ignores_the_tussenvoegsel():
 def test_name_key_ignores_case_accents_and_spacing():
     assert name_key("Jàn", "van der", "Berg") == name_key("JAN", "Van  Der", "berg")
     assert name_key("Jan", "van der", "Berg") != name_key("Jan", "van den", "Berg")
+
+
+@pytest.mark.parametrize(
+    ("last_name", "expected"),
+    [
+        ("van der Berg", ("van der", "Berg")),
+        ("Van Der Berg", ("van der", "Berg")),
+        ("van 't  Hof", ("van 't", "Hof")),
+        ("de la Cruz Pérez", ("de la", "Cruz Pérez")),
+        ("Berg", ("", "Berg")),
+        ("Van", ("", "Van")),
+        ("van de", ("van", "de")),
+    ],
+)
+def test_split_last_name_takes_the_leading_tussenvoegsel_and_keeps_a_last_word(last_name, expected):
+    assert split_last_name(last_name) == expected

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from accounts.services import export_logged
 from network import selectors
-from network.importing.cli import parse_cli_date, resolve_network
-from network.importing.export import FORMATS, export_memberships, export_registry
+from network.exporting import FORMATS, export_memberships, export_registry
+from network.management.importing import parse_cli_date, resolve_network
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from network.importing import ImportFileError, ImportOptions, run_import
-from network.importing.cli import parse_cli_date, print_progress, resolve_network
+from network.management.importing import clean_options, parse_cli_date, print_progress, resolve_network
 
 
 class Command(BaseCommand):
@@ -41,6 +41,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 skip_invalid=options["skip_invalid"],
             )
+            clean_options(import_options)
             path = Path(options["path"])
             progress = print_progress if sys.stderr.isatty() else None
             result = run_import(actor=actor, file=path, file_name=path.name, options=import_options, progress=progress)

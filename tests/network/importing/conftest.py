@@ -1,15 +1,9 @@
 import datetime
-from pathlib import Path
 
 import pytest
 
 from network.importing import ImportOptions, run_import
-
-DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-def data_file(name: str) -> Path:
-    return DATA / name
+from tests.helpers import data_file
 
 
 @pytest.fixture
@@ -26,27 +20,6 @@ def do_import(db, actor):
         return run_import(actor=actor, file=file, file_name=file_name, options=ImportOptions(**options))
 
     return _import
-
-
-# The keys of the `--json` summary, in IMPORT.md's order: the contract the command and the API both keep.
-SUMMARY_KEYS = [
-    "file",
-    "dry_run",
-    "rows",
-    "contacts",
-    "memberships",
-    "skipped",
-    "warnings",
-    "errors",
-    "ignored_columns",
-    "batch",
-]
-
-
-def csv_bytes(rows: list[list], delimiter: str = ";") -> bytes:
-    """A small list as Dutch Excel would save it, for tests that need one specific shape."""
-    lines = [delimiter.join("" if value is None else str(value) for value in row) for row in rows]
-    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.urls import reverse
 from network.choices import ImportStatus
 from network.models import Contact, ImportBatch, Membership
 from tests.factories import MembershipFactory, UserFactory
-from tests.network.importing.conftest import csv_bytes, data_file
+from tests.helpers import csv_bytes, data_file
 
 D = datetime.date
 

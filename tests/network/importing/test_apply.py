@@ -5,7 +5,7 @@ import datetime
 from network.choices import ImportMode
 from network.models import Contact, ImportBatch, Membership
 from tests.factories import ContactFactory, MembershipFactory, gemeente
-from tests.network.importing.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 D = datetime.date
 HEADER = ["Naam", "E-mail", "Gemeente", "Rol", "Startdatum"]

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from network.models import Membership
-from tests.network.importing.conftest import SUMMARY_KEYS, csv_bytes, data_file
+from tests.helpers import SUMMARY_KEYS, csv_bytes, data_file
 
 
 def run(*args) -> tuple[int, str, str]:

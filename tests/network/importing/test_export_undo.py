@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 from network import selectors, services
 from network.choices import ImportStatus
 from network.exceptions import ConflictError
-from network.importing.export import MEMBERSHIP_HEADERS, export_memberships, write_csv, write_xlsx
+from network.exporting import MEMBERSHIP_HEADERS, export_memberships, write_csv, write_xlsx
 from network.models import Contact, Membership, Organisation
 from tests.factories import ContactFactory, MembershipFactory
-from tests.network.importing.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 D = datetime.date
 DANGEROUS = ["=1+2", "@SUM(A1:A3)", "+31 10 123 4567", "-2", "\tTAB", "gewoon"]

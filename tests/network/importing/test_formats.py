@@ -4,7 +4,7 @@ import datetime
 
 from network.models import Contact, Membership, Organisation
 from tests.factories import gemeente, network
-from tests.network.importing.conftest import data_file
+from tests.helpers import data_file
 
 D = datetime.date
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from network.importing import ImportFileError, ImportOptions, run_import
 from network.importing.values import parse_date
 from network.models import Contact
-from tests.network.importing.conftest import csv_bytes, data_file
+from tests.helpers import csv_bytes, data_file
 
 
 def refused(data: bytes, file_name: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from network.importing.columns import SYNONYMS, find_header, header_key, map_columns
-from tests.network.importing.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 ALL_SYNONYMS = [(name, header) for name, headers in SYNONYMS.items() for header in headers]
 

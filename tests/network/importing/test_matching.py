@@ -4,7 +4,7 @@ import datetime
 
 from network.models import Contact, Membership
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory, gemeente
-from tests.network.importing.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 D = datetime.date
 HEADER = ["Voornaam", "Tussenvoegsel", "Achternaam", "E-mail", "Telefoon", "Organisatie", "Gemeente", "Functie"]

@@ -7,7 +7,7 @@ import pytest
 from network.importing import ImportOptions, run_import
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.factories import gemeente as gemeente_of
-from tests.network.importing.conftest import csv_bytes
+from tests.helpers import csv_bytes
 
 D = datetime.date
 GEMEENTEN = ["GM0606", "GM0599", "GM0622", "GM0502", "GM0505"]

@@ -26,12 +26,11 @@ from accounts.permissions import Action, can
 from accounts.services import export_logged
 
 from .. import services
+from ..exporting import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
+from ..forms import add_service_errors
+from ..importing import ImportFileError, ImportOptions, run_import
+from ..importing.readers import CSV_EXTENSIONS, SPREADSHEET_EXTENSIONS
 from ..models import Contact, ImportBatch, Network
-from .errors import ImportFileError
-from .export import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
-from .pipeline import run_import
-from .readers import CSV_EXTENSIONS, SPREADSHEET_EXTENSIONS
-from .results import ImportOptions
 
 ACCEPT = ",".join(SPREADSHEET_EXTENSIONS + CSV_EXTENSIONS)
 _TMP_NAME = re.compile(r"\w[\w.-]{0,120}")
@@ -72,8 +71,7 @@ class ImportListForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sync") and not cleaned.get("network"):
-            raise ValidationError(_("Kies bij een complete lijst het netwerk waarvan de lijst compleet is."))
+        _clean_options(self, cleaned)
         return cleaned
 
 
@@ -88,11 +86,24 @@ class ConfirmListForm(forms.Form):
     sync = forms.BooleanField(required=False, widget=forms.HiddenInput)
     skip_invalid = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
+    def clean(self):
+        cleaned = super().clean()
+        _clean_options(self, cleaned)
+        return cleaned
+
     def clean_tmp_name(self):
         name = self.cleaned_data["tmp_name"]
         if not _TMP_NAME.fullmatch(name) or ".." in name:
             raise ValidationError(_("Ongeldig tijdelijk bestand."))
         return name
+
+
+def _clean_options(form: forms.Form, cleaned: dict) -> None:
+    """`ImportOptions.clean`'s Dutch errors on the form's fields (as on the web's import form)."""
+    try:
+        _options(cleaned, dry_run=True).clean(sync_needs_network=True)
+    except ValidationError as error:
+        add_service_errors(form, error)
 
 
 def _options(data: dict, *, dry_run: bool) -> ImportOptions:

@@ -1,13 +1,32 @@
-"""Helpers the import/export/undo commands share: argument parsing and the terminal progress bar."""
+"""Helpers the import/export commands share: argument parsing, option checks and the terminal progress bar.
+
+Each raises CommandError with one Dutch sentence; the commands print it and exit 2."""
 
 import datetime
 import sys
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.utils.text import slugify
 
 from .. import selectors
-from .values import parse_date
+from ..importing import ImportOptions
+from ..importing.values import parse_date
+
+# The command's option for each ImportOptions field, to name it in a message.
+OPTION_NAMES = {"as_of": "--as-of", "network": "--network", "sheet": "--sheet", "sync": "--sync"}
+
+
+def clean_options(options: ImportOptions) -> None:
+    """`ImportOptions.clean`, its Dutch messages as one CommandError naming the options."""
+    try:
+        options.clean()
+    except ValidationError as exc:
+        raise CommandError(
+            " ".join(
+                f"{OPTION_NAMES.get(name, name)}: {' '.join(messages)}" for name, messages in exc.message_dict.items()
+            )
+        ) from exc
 
 
 def parse_cli_date(value: str | None, option: str) -> datetime.date | None:

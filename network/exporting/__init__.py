@@ -1,0 +1,35 @@
+"""Writing the registry's lists and an inzageverzoek to .xlsx and .csv, behind one formula guard.
+
+    from network.exporting import export_memberships, write_table
+    data = export_memberships(selectors.export_memberships(on=day, network=afm), "xlsx")
+
+Every cell any writer here emits, headers included, goes through `formulas.guard_csv` or
+`formulas.guard_xlsx`; nothing else in the project writes spreadsheet cells.
+"""
+
+from .lists import (
+    CONTACT_HEADERS,
+    MEMBERSHIP_HEADERS,
+    contact_rows,
+    export_contacts,
+    export_memberships,
+    export_registry,
+    membership_rows,
+)
+from .writers import CONTENT_TYPES, FORMATS, write_csv, write_table, write_workbook, write_xlsx
+
+__all__ = [
+    "CONTACT_HEADERS",
+    "CONTENT_TYPES",
+    "FORMATS",
+    "MEMBERSHIP_HEADERS",
+    "contact_rows",
+    "export_contacts",
+    "export_memberships",
+    "export_registry",
+    "membership_rows",
+    "write_csv",
+    "write_table",
+    "write_workbook",
+    "write_xlsx",
+]

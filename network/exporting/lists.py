@@ -1,0 +1,70 @@
+"""The registry's contact and role lists, with the headers the importer reads, so export → import changes nothing."""
+
+from collections.abc import Iterable
+
+from .writers import write_table
+
+CONTACT_HEADERS = [
+    "Voornaam",
+    "Tussenvoegsel",
+    "Achternaam",
+    "E-mail",
+    "Telefoon",
+    "Mobiel",
+    "Organisatie",
+    "Functie",
+    "Opmerkingen",
+]
+MEMBERSHIP_HEADERS = [*CONTACT_HEADERS, "Netwerk", "Rol", "Gemeente", "Startdatum", "Einddatum"]
+
+
+def _contact_cells(contact) -> list:
+    return [
+        contact.first_name,
+        contact.tussenvoegsel,
+        contact.last_name,
+        contact.email,
+        contact.phone,
+        contact.mobile,
+        contact.organisation.name if contact.organisation_id else "",
+        contact.job_title,
+        contact.notes,
+    ]
+
+
+def contact_rows(contacts: Iterable) -> Iterable[list]:
+    """One row per contact (pass contacts with their organisation selected)."""
+    for contact in contacts:
+        yield _contact_cells(contact)
+
+
+def membership_rows(memberships: Iterable) -> Iterable[list]:
+    """One row per role (pass memberships_with_related(), so no row queries)."""
+    for membership in memberships:
+        yield [
+            *_contact_cells(membership.contact),
+            membership.network.name,
+            membership.get_role_display(),
+            membership.gemeente.name if membership.gemeente_id else "",
+            membership.start_date,
+            membership.end_date,
+        ]
+
+
+def export_memberships(memberships: Iterable, fmt: str) -> bytes:
+    return write_table(MEMBERSHIP_HEADERS, membership_rows(memberships), fmt, sheet_title="Rollen")
+
+
+def export_contacts(contacts: Iterable, fmt: str) -> bytes:
+    return write_table(CONTACT_HEADERS, contact_rows(contacts), fmt, sheet_title="Contactpersonen")
+
+
+def export_registry(*, memberships: Iterable, contacts_without_role: Iterable, fmt: str) -> bytes:
+    """Roles, plus the contacts without a role as rows without a network, so the whole registry round-trips."""
+
+    def rows():
+        yield from membership_rows(memberships)
+        for contact in contacts_without_role:
+            yield [*_contact_cells(contact), "", "", "", None, None]
+
+    return write_table(MEMBERSHIP_HEADERS, rows(), fmt, sheet_title="Rollen")

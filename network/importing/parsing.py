@@ -1,0 +1,174 @@
+"""Reading one row: its cells as the registry's values, each checked; a row's errors name their column.
+
+Nothing is matched or planned here (see planning.py); the parser only knows the file's columns, the
+list's network and the registry's gemeenten and networks, to name them.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from ..choices import Role
+from ..models import Contact, Network, Organisation
+from ..names import split_last_name, split_name
+from .columns import NAME_FIELDS, ColumnMap, header_key
+from .registry import Registry
+from .values import cell_text, parse_date
+
+CONTACT_TEXT_FIELDS = ("first_name", "tussenvoegsel", "last_name", "email", "phone", "mobile", "job_title", "notes")
+FIELD_LABELS = {
+    "first_name": "voornaam",
+    "tussenvoegsel": "tussenvoegsel",
+    "last_name": "achternaam",
+    "email": "e-mailadres",
+    "phone": "telefoon",
+    "mobile": "mobiel",
+    "job_title": "functie",
+    "organisation": "organisatie",
+    "notes": "opmerkingen",
+}
+
+ROLE_BY_KEY = {}
+for _value, _label in Role.choices:
+    ROLE_BY_KEY[header_key(_value)] = _value
+    ROLE_BY_KEY[header_key(_label)] = _value
+
+
+class RowParser:
+    """Turns a row's cells into checked values; `parse` returns them with the row's errors."""
+
+    def __init__(self, *, cmap: ColumnMap, network: Network | None, registry: Registry):
+        self.cmap = cmap
+        self.network = network
+        self.registry = registry
+
+    def _cell(self, cells: list, name: str):
+        index = self.cmap.columns.get(name)
+        if index is None or index >= len(cells):
+            return None
+        return cells[index]
+
+    def _text(self, cells: list, name: str) -> str:
+        return cell_text(self._cell(cells, name))
+
+    def error(self, errors: list, row: int, name: str | None, value, message: str) -> None:
+        """Add one error to `errors`, naming the file's header of column `name` (None: the whole row)."""
+        column = self.cmap.headers.get(name, "") if name else ""
+        errors.append({"row": row, "column": column, "value": cell_text(value), "message": message})
+
+    def _names(self, cells: list) -> tuple[str, str, str]:
+        first, tussen, last = (self._text(cells, name) for name in ("first_name", "tussenvoegsel", "last_name"))
+        full = self._text(cells, "full_name")
+        if not last and full:
+            parts = split_name(full)
+            first, tussen, last = first or parts.first_name, tussen or parts.tussenvoegsel, parts.last_name
+        elif last and "tussenvoegsel" not in self.cmap.columns:
+            particles, rest = split_last_name(last)
+            if particles:
+                tussen, last = particles, rest
+        return first, tussen, last
+
+    def _date(self, cells: list, name: str, row: int, errors: list) -> datetime.date | None:
+        raw = self._cell(cells, name)
+        if raw is None or cell_text(raw) == "":
+            return None
+        try:
+            return parse_date(raw)
+        except (ValueError, OverflowError):
+            self.error(
+                errors,
+                row,
+                name,
+                raw,
+                f"'{cell_text(raw)}' is geen datum (gebruik bijvoorbeeld 1-3-2021 of 2021-03-01).",
+            )
+            return None
+
+    def parse(self, number: int, cells: list) -> dict | None:
+        """The row's values, checked; None for an empty row.
+
+        Returns {"values": the contact's text fields, "organisation": its name, "gemeente", "network",
+        "role", "start", "end" (dates, first and last day inclusive), "errors": list of error dicts}.
+        """
+        if not any(cell_text(cell) for cell in cells):
+            return None
+        errors: list[dict] = []
+        first, tussen, last = self._names(cells)
+        values = {
+            "first_name": first,
+            "tussenvoegsel": tussen,
+            "last_name": last,
+            "email": self._text(cells, "email").lower().removeprefix("mailto:").strip(),
+            "phone": self._text(cells, "phone"),
+            "mobile": self._text(cells, "mobile"),
+            "job_title": self._text(cells, "job_title"),
+            "notes": self._text(cells, "notes"),
+        }
+        if values["email"]:
+            try:
+                validate_email(values["email"])
+            except ValidationError:
+                self.error(errors, number, "email", self._cell(cells, "email"), "Dit is geen geldig e-mailadres.")
+        for name in CONTACT_TEXT_FIELDS:
+            limit = Contact._meta.get_field(name).max_length
+            if limit and len(values[name]) > limit:
+                column = (
+                    name
+                    if name in self.cmap.columns
+                    else next((n for n in NAME_FIELDS if n in self.cmap.columns), name)
+                )
+                self.error(
+                    errors,
+                    number,
+                    column,
+                    values[name],
+                    f"De {FIELD_LABELS[name]} is te lang (hoogstens {limit} tekens).",
+                )
+        organisation_name = " ".join(self._text(cells, "organisation").split())
+        if len(organisation_name) > Organisation._meta.get_field("name").max_length:
+            self.error(errors, number, "organisation", organisation_name, "De organisatienaam is te lang.")
+            organisation_name = ""
+        gemeente = None
+        gemeente_text = self._text(cells, "gemeente")
+        if gemeente_text:
+            gemeente = self.registry.gemeenten.match(gemeente_text)
+            if gemeente is None:
+                self.error(
+                    errors,
+                    number,
+                    "gemeente",
+                    gemeente_text,
+                    f"De gemeente '{gemeente_text}' is niet bekend in het register.",
+                )
+        network = self.network
+        network_text = self._text(cells, "network")
+        if network_text:
+            network = self.registry.network(network_text)
+            if network is None:
+                self.error(errors, number, "network", network_text, f"Het netwerk '{network_text}' bestaat niet.")
+        role = None
+        role_text = self._text(cells, "role")
+        if role_text:
+            role = ROLE_BY_KEY.get(header_key(role_text))
+            if role is None:
+                allowed = ", ".join(str(label).lower() for label in Role.labels)
+                self.error(errors, number, "role", role_text, f"De rol '{role_text}' bestaat niet (wel: {allowed}).")
+        start = self._date(cells, "start_date", number, errors)
+        end = self._date(cells, "end_date", number, errors)
+        if start and end and end < start:
+            self.error(
+                errors, number, "end_date", self._cell(cells, "end_date"), "De einddatum ligt voor de startdatum."
+            )
+        if not values["email"] and not values["last_name"]:
+            self.error(errors, number, None, "", "Deze rij heeft geen naam en geen e-mailadres.")
+        return {
+            "values": values,
+            "organisation": organisation_name,
+            "gemeente": gemeente,
+            "network": network,
+            "role": role,
+            "start": start,
+            "end": end,
+            "errors": errors,
+        }

@@ -1,0 +1,275 @@
+"""Planning a whole list, row by row: parse, match the contact and the role, merge into one set of changes.
+
+Nothing is written here; the Importer collects what the whole list would change (IMPORT.md steps 2–6)
+and `writes` hands it to `services.import_apply`.
+"""
+
+import datetime
+
+from ..models import Contact, Membership
+from ..services.imports import ImportWrites
+from .columns import ColumnMap
+from .contacts import ContactPlanner, PlannedContact
+from .options import ImportOptions
+from .parsing import CONTACT_TEXT_FIELDS, RowParser
+from .registry import KnownMembership, Registry
+from .results import RowResult
+
+
+class Importer:
+    """Plans a whole list: each row is checked, matched and merged into one set of changes.
+
+    A row with an error changes nothing in the plan (what it had set is put back), so with
+    skip_invalid the other rows apply exactly as if the bad row had not been in the file.
+    """
+
+    def __init__(self, *, cmap: ColumnMap, options: ImportOptions, as_of: datetime.date, registry: Registry):
+        self.cmap = cmap
+        self.options = options
+        self.as_of = as_of
+        self.registry = registry
+        self.parser = RowParser(cmap=cmap, network=options.network, registry=registry)
+        self.planner = ContactPlanner(registry=registry, by_organisation="organisation" in cmap.columns)
+        self.contacts = self.planner.contacts  # id(planned) → planned, in file order
+        self.result_rows: list[RowResult] = []
+        self.warnings: list[dict] = []
+        self.errors: list[dict] = []
+        self.announced: set[int] = set()  # new organisations already warned about
+        self.new_memberships: dict[tuple, list[tuple[Membership, int]]] = {}
+        self.new_membership_list: list[Membership] = []
+        self.verified: dict[int, Membership] = {}
+        self.contained: set[int] = set()
+        self.unchanged_memberships: set[int] = set()
+        self.skipped_contact_tokens: set = set()
+        self.sync_networks: set[int] = set()
+
+    def warn(self, row: int | None, name: str | None, message: str) -> None:
+        """A warning for the summary, naming the file's header of column `name` (None: the row or the file)."""
+        column = self.cmap.headers.get(name, "") if name else ""
+        self.warnings.append({"row": row, "column": column, "message": message})
+
+    def _duplicate_warning(self, number: int, values: dict, planned: PlannedContact) -> None:
+        other = self.planner.possible_duplicate(values, planned)
+        if other is not None:
+            detail = f" ({other.email})" if other.email else ""
+            self.warn(
+                number,
+                "email" if values["email"] else None,
+                f"Mogelijk dubbel: er is al een {other.full_name}{detail}; niet samengevoegd.",
+            )
+
+    # -- memberships ---------------------------------------------------------------------------------
+
+    def _membership(self, number: int, parsed: dict, planned: PlannedContact, errors: list):
+        """(membership, is_new) for the row, or None when the row names no network."""
+        network = parsed["network"]
+        if network is None:
+            return None
+        role = parsed["role"] or network.default_role
+        gemeente = parsed["gemeente"]
+        start, end = parsed["start"], parsed["end"]
+        gemeente_id = gemeente.pk if gemeente else None
+        existing = []
+        if not planned.is_new:
+            existing = self.registry.memberships.get((planned.instance.pk, network.pk, role, gemeente_id), [])
+            if parsed["role"] is None or gemeente is None:
+                # A list that leaves the role or the gemeente open confirms the person's current role in the
+                # network: the voorzitter on a plain member list stays voorzitter and gets no second role.
+                for membership in self.registry.memberships_of.get((planned.instance.pk, network.pk), []):
+                    if (
+                        membership.is_active_on(self.as_of)
+                        and (parsed["role"] is None or membership.role == role)
+                        and (gemeente is None or membership.gemeente_id == gemeente_id)
+                    ):
+                        return membership, False
+        for membership in existing:
+            same_period = start is not None and membership.start_date == start and membership.end_date == end
+            if membership.is_active_on(self.as_of) or same_period:
+                return membership, False
+        key = (planned.token, network.pk, role, gemeente_id)
+        for membership, first_row in self.new_memberships.get(key, []):
+            same_period = membership.start_date == (start or self.as_of) and membership.end_date == end
+            if membership.is_active_on(self.as_of) or same_period:
+                self.warn(number, None, f"Deze rol staat ook op rij {first_row}; één keer verwerkt.")
+                return membership, False
+        start = start or self.as_of
+        if end is not None and end < start:
+            self.parser.error(
+                errors,
+                number,
+                "end_date",
+                parsed["end"],
+                f"De einddatum ligt voor de startdatum {start:%d-%m-%Y} (de datum van de lijst).",
+            )
+            return None
+        if gemeente is not None and not gemeente.is_valid_on(start):
+            successor = self.registry.gemeente_by_id.get(gemeente.successor_id)
+            detail = f", opgegaan in {successor}" if successor else ""
+            self.parser.error(
+                errors, number, "gemeente", gemeente.name, f"{gemeente} bestaat niet op {start:%d-%m-%Y}{detail}."
+            )
+            return None
+        for membership in existing:
+            if (
+                membership.start_date <= (end or datetime.date.max)
+                and (membership.end_date or datetime.date.max) >= start
+            ):
+                until = f"t/m {membership.end_date:%d-%m-%Y}" if membership.end_date else "zonder einddatum"
+                self.parser.error(
+                    errors,
+                    number,
+                    "start_date" if "start_date" in self.cmap.columns else None,
+                    parsed["start"] or "",
+                    f"Deze persoon heeft deze rol in {network} al van {membership.start_date:%d-%m-%Y} {until}.",
+                )
+                return None
+        membership = Membership(
+            contact=planned.instance,
+            network=network,
+            role=role,
+            gemeente=gemeente,
+            start_date=start,
+            end_date=end,
+            verified_on=self.as_of,
+        )
+        self.new_memberships.setdefault(key, []).append((membership, number))
+        self.new_membership_list.append(membership)
+        return membership, True
+
+    # -- one row ---------------------------------------------------------------------------------------
+
+    def add_row(self, number: int, cells: list) -> bool:
+        parsed = self.parser.parse(number, cells)
+        if parsed is None:
+            return False
+        values = parsed["values"]
+        errors = parsed["errors"]
+        display = " ".join(p for p in (values["first_name"], values["tussenvoegsel"], values["last_name"]) if p)
+        display = display or values["email"]
+        if errors:
+            self._reject(number, display, errors, values)
+            return True
+        organisation = self.planner.organisation(parsed["organisation"])
+        planned = self.planner.find(values, organisation)
+        is_new_contact = planned is None
+        if is_new_contact:
+            if not values["last_name"]:
+                self.parser.error(
+                    errors,
+                    number,
+                    next((n for n in ("last_name", "full_name") if n in self.cmap.columns), None),
+                    "",
+                    "Een nieuwe contactpersoon heeft een achternaam nodig.",
+                )
+                self._reject(number, display, errors, values)
+                return True
+            planned = PlannedContact(instance=Contact(), is_new=True)
+        snapshot = {name: getattr(planned.instance, name) for name in CONTACT_TEXT_FIELDS}
+        snapshot_org = (
+            planned.instance.organisation_id,
+            Contact.organisation.field.get_cached_value(planned.instance, default=None),
+        )
+        snapshot_changes = dict(planned.changes)
+        row_changes = self.planner.apply_values(planned, values, organisation)
+        outcome = self._membership(number, parsed, planned, errors)
+        if errors:
+            for name, value in snapshot.items():
+                setattr(planned.instance, name, value)
+            if "organisation" in row_changes:
+                if snapshot_org[1] is not None:
+                    planned.instance.organisation = snapshot_org[1]
+                else:
+                    planned.instance.organisation_id = snapshot_org[0]
+            planned.changes = snapshot_changes
+            self._reject(number, display, errors, values, planned)
+            return True
+        if organisation is not None and organisation.pk is None and id(organisation) not in self.announced:
+            self.announced.add(id(organisation))
+            self.warn(number, "organisation", f"De organisatie '{organisation.name}' is nieuw en wordt aangemaakt.")
+        if is_new_contact:
+            self._duplicate_warning(number, values, planned)
+        self.planner.remember(planned)
+        membership = None
+        if outcome is not None:
+            membership = outcome[0]
+            self.sync_networks.add(membership.network_id)
+            if membership.pk:
+                self.contained.add(membership.pk)
+                self.unchanged_memberships.add(membership.pk)
+                if membership.verified_on is None or membership.verified_on < self.as_of:
+                    membership.verified_on = self.as_of
+                    self.verified[membership.pk] = membership
+        if planned.is_new:
+            action = "new"
+        elif row_changes:
+            action = "updated"
+        elif outcome is not None and outcome[1]:
+            action = "new"
+        else:
+            action = "unchanged"
+        self.result_rows.append(
+            RowResult(
+                row=number,
+                action=action,
+                contact=planned.instance.full_name,
+                changes={} if planned.is_new else row_changes,
+                planned=planned,
+                membership=membership,
+            )
+        )
+        return True
+
+    def _reject(self, number: int, display: str, errors: list, values: dict, planned=None) -> None:
+        self.errors.extend(errors)
+        if planned is not None:
+            self.skipped_contact_tokens.add(planned.token)
+        elif values["email"]:
+            # Sync must not end the roles of someone whose row was skipped.
+            known = self.registry.by_email.get(values["email"])
+            if known is not None:
+                self.skipped_contact_tokens.add(known.pk)
+        action = "skipped" if self.options.skip_invalid else "error"
+        self.result_rows.append(
+            RowResult(row=number, action=action, contact=display, messages=[e["message"] for e in errors])
+        )
+
+    # -- the whole list ----------------------------------------------------------------------------------
+
+    def ending(self) -> list[KnownMembership]:
+        """Sync: active memberships of the list's network(s) that the list does not contain."""
+        if not self.options.sync:
+            return []
+        networks = {self.options.network.pk} if self.options.network else self.sync_networks
+        end = self.as_of - datetime.timedelta(days=1)
+        ending = []
+        for network_id in sorted(networks):
+            for membership in self.registry.memberships_by_network.get(network_id, []):
+                if membership.pk in self.contained or not membership.is_active_on(self.as_of):
+                    continue
+                if membership.contact_id in self.skipped_contact_tokens:
+                    continue
+                if membership.start_date > end:
+                    self.warn(
+                        None,
+                        None,
+                        f"Rol #{membership.pk} begon op de datum van de lijst en wordt niet beëindigd.",
+                    )
+                    continue
+                membership.end_date = end
+                ending.append(membership)
+        return ending
+
+    def writes(self, ending: list[KnownMembership]) -> ImportWrites:
+        planned = list(self.contacts.values())
+        updated = [p for p in planned if not p.is_new and p.changes]
+        fields = {name for p in updated for name in p.changes}
+        ended = {membership.pk for membership in ending}
+        return ImportWrites(
+            new_organisations=list(self.planner.new_organisations.values()),
+            new_contacts=[p.instance for p in planned if p.is_new],
+            updated_contacts=[p.instance for p in updated],
+            updated_contact_fields=fields,
+            new_memberships=self.new_membership_list,
+            verified_memberships=[m for m in self.verified.values() if m.pk not in ended],
+            ended_memberships=ending,
+        )
