@@ -18,6 +18,7 @@ class User(AbstractUser):
             ("export_lists", _("Mag lijsten exporteren en downloaden")),
             ("change_all_networks", _("Mag rollen, deelnames en contactmomenten van alle netwerken wijzigen")),
             ("erase_contacts", _("Mag contactpersonen anonimiseren (AVG)")),
+            ("network_scoped", _("Wijzigt alleen in de netwerken die aan hem zijn toegewezen (netwerkcoördinator)")),
         ]
 
     def __str__(self) -> str:

@@ -22,8 +22,6 @@ import enum
 
 from django.core.exceptions import PermissionDenied
 
-from .roles import COORDINATOR
-
 
 class Action(enum.Enum):
     """What an actor may want to do, with the permission it takes, the Dutch denial and whether it is per network.
@@ -42,6 +40,7 @@ class Action(enum.Enum):
     CHANGE_OUTREACH = ("network.add_outreach", "U mag geen contactmomenten voor {network} vastleggen.", True)
     IMPORT = ("accounts.import_lists", "U mag geen lijsten importeren.", False)
     EXPORT = ("accounts.export_lists", "U mag geen lijsten exporteren of downloaden.", False)
+    MERGE_CONTACTS = ("network.delete_contact", "U mag geen contactpersonen samenvoegen.", False)
     ERASE_CONTACT = ("accounts.erase_contacts", "U mag geen contactpersonen anonimiseren.", False)
     MANAGE_USERS = ("accounts.change_user", "U mag geen gebruikers beheren.", False)
     VIEW_EXPORT_LOG = ("accounts.view_exportlog", "Alleen een beheerder mag het exportlog inzien.", False)
@@ -61,13 +60,16 @@ class Action(enum.Enum):
 
 
 ALL_NETWORKS_PERM = "accounts.change_all_networks"
+NETWORK_SCOPED_PERM = "accounts.network_scoped"
 
 
 def is_network_scoped(user) -> bool:
     """Whether the user's scoped writes are limited to their assigned networks (a netwerkcoördinator)."""
     if user.is_superuser or user.has_perm(ALL_NETWORKS_PERM):
         return False
-    return user.groups.filter(name=COORDINATOR).exists()
+    # The coordinator role carries NETWORK_SCOPED_PERM, so this reads Django's per-user permission cache, which
+    # the permission check before it has filled: no query of its own.
+    return user.has_perm(NETWORK_SCOPED_PERM)
 
 
 def coordinated_network_ids(user) -> set[int]:

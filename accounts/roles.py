@@ -38,7 +38,11 @@ def role_permissions(role: str, available: list[tuple[str, str]]) -> set[tuple[s
         return views
     if role == COORDINATOR:
         scoped = {tuple(perm.split(".")) for perm in SCOPED_WRITES}
-        return views | {perm for perm in available if perm in scoped} | {("accounts", "export_lists")}
+        return (
+            views
+            | {perm for perm in available if perm in scoped}
+            | {("accounts", "export_lists"), ("accounts", "network_scoped")}
+        )
     if role == KERNTEAM:
         registry_writes = {
             (app, code)

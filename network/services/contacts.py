@@ -121,10 +121,12 @@ def contact_merge(*, actor: User | None, keep: Contact, duplicate: Contact, valu
 
     `values` names, per contact field, the value to keep (taken from either contact). The duplicate's
     history stays in the history tables; the duplicate row itself is removed. Returns `keep`, saved.
-    Raises `PermissionDenied` without `Action.CHANGE_CONTACT`, `ValidationError` (merging a contact with
+    Raises `PermissionDenied` without `Action.CHANGE_CONTACT` and `Action.MERGE_CONTACTS` (merging removes the
+    duplicate row), `ValidationError` (merging a contact with
     itself, an invalid chosen value) and `ConflictError` (a chosen e-mail address belongs to a third contact).
     """
     require(actor, Action.CHANGE_CONTACT)
+    require(actor, Action.MERGE_CONTACTS)
     if keep.pk == duplicate.pk:
         raise ValidationError("Een contactpersoon kan niet met zichzelf worden samengevoegd.")
     values = dict(values or {})

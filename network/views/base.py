@@ -4,7 +4,7 @@ import datetime
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.utils import timezone
 
 from accounts.permissions import Action, require
@@ -36,29 +36,17 @@ def login_and_read_right(view):
     return wrapped
 
 
-def login_and_action(action: Action):
-    """Login first (redirect to the login page), then `can(user, action)` (403 with its Dutch message without)."""
+def login_and_action(*actions: Action):
+    """Login first (redirect to the login page), then `can(user, action)` for each action (403 with its Dutch
+    message without). A per-network action asks whether the user may do it in some network; the service asks
+    again for the network at hand."""
 
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(request, *args, **kwargs):
-            require(request.user, action)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def login_and_permission(*perms: str):
-    """Login first (redirect to the login page), then the model permissions (403 without them)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        @permission_required(perms, raise_exception=True)
-        def wrapped(request, *args, **kwargs):
+            for action in actions:
+                require(request.user, action)
             return view(request, *args, **kwargs)
 
         return wrapped

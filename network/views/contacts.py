@@ -6,12 +6,14 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from accounts.permissions import Action
+
 from .. import selectors, services
 from ..choices import Role
 from ..filtersets import ContactFilterSet
 from ..forms import ContactForm, ContactRoleForm, MergeForm, add_service_errors
 from ..models import Contact
-from .base import login_and_permission, login_and_read_right
+from .base import login_and_action, login_and_read_right
 
 PAGE_SIZE = 50
 
@@ -53,7 +55,7 @@ def contact_detail(request, pk: int):
     return render(request, "network/contact_detail.html", context)
 
 
-@login_and_permission("network.add_contact")
+@login_and_action(Action.CHANGE_CONTACT)
 def contact_create(request):
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +69,7 @@ def contact_create(request):
     return render(request, "network/contact_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@login_and_permission("network.change_contact")
+@login_and_action(Action.CHANGE_CONTACT)
 def contact_edit(request, pk: int):
     contact = _contact(pk)
     form = ContactForm.for_contact(contact, request.POST or None)
@@ -84,7 +86,7 @@ def contact_edit(request, pk: int):
     )
 
 
-@login_and_permission("network.add_membership")
+@login_and_action(Action.CHANGE_MEMBERSHIP)
 def contact_role_add(request, pk: int):
     contact = _contact(pk)
     form = ContactRoleForm(request.POST or None)
@@ -109,7 +111,7 @@ def contact_role_add(request, pk: int):
     )
 
 
-@login_and_permission("network.change_contact", "network.delete_contact")
+@login_and_action(Action.CHANGE_CONTACT, Action.MERGE_CONTACTS)
 def contact_merge(request, pk: int):
     """Pick the duplicate, compare both side by side, choose per field which value stays."""
     keep = _contact(pk)

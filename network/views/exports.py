@@ -3,12 +3,13 @@
 from django.http import Http404, HttpResponse
 from django.utils.text import slugify
 
+from accounts.permissions import Action
 from accounts.services import export_logged
 
 from .. import selectors
 from ..exporting import CONTENT_TYPES, FORMATS, export_memberships, write_table
 from ..models import Region
-from .base import login_and_permission, reference_date
+from .base import login_and_action, reference_date
 from .gemeenten import gemeente_or_404
 from .networks import network_or_404
 
@@ -31,8 +32,8 @@ def _check_format(fmt: str) -> None:
         raise Http404("Exporteren kan als xlsx of csv.")
 
 
-# A download takes contact details out of the registry, so it needs the view permission, not just a login.
-@login_and_permission("network.view_membership")
+# A download takes contact details out of the registry: it needs the read right and the export right.
+@login_and_action(Action.VIEW, Action.EXPORT)
 def gemeente_export(request, code: str, fmt: str):
     """The roles the gemeente page shows on its date."""
     _check_format(fmt)
@@ -43,7 +44,7 @@ def gemeente_export(request, code: str, fmt: str):
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
 
-@login_and_permission("network.view_membership")
+@login_and_action(Action.VIEW, Action.EXPORT)
 def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
@@ -53,7 +54,7 @@ def network_export(request, slug: str, fmt: str):
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
 
-@login_and_permission("network.view_membership")
+@login_and_action(Action.VIEW, Action.EXPORT)
 def coverage_export(request, fmt: str):
     """The coverage board as a table: per gemeente, per network the status, participant, last outreach, follow-up."""
     _check_format(fmt)

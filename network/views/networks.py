@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import Action, can
+
 from .. import selectors, services
 from ..choices import OutreachChannel, ParticipationStatus
 from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, OutreachForm, add_service_errors
 from ..models import Gemeente, Membership, Network
-from .base import login_and_permission, login_and_read_right, reference_date, shown
+from .base import login_and_action, login_and_read_right, reference_date, shown
 from .charts import quarter_chart
 
 CHART_START_YEAR = 2020
@@ -61,7 +63,7 @@ def network_detail(request, slug: str):
         context["chart"], context["chart_points"] = coverage_chart(network, on)
         context["channels"] = OutreachChannel.choices
         context["statuses"] = ParticipationStatus.choices
-        context["can_set_status"] = request.user.has_perm("network.change_participation")
+        context["can_set_status"] = can(request.user, Action.CHANGE_PARTICIPATION, network=network)
         blank = OutreachForm()
         for row in coverage.rows:
             row.outreach_form = blank
@@ -87,7 +89,7 @@ def contact_picker(request):
     return render(request, "network/partials/contact_picker_results.html", context)
 
 
-@login_and_permission("network.add_membership")
+@login_and_action(Action.CHANGE_MEMBERSHIP)
 def membership_add(request, slug: str):
     network = network_or_404(slug)
     form = MembershipAddForm(request.POST or None, network=network)
@@ -116,7 +118,7 @@ def _membership(pk: int) -> Membership:
     return get_object_or_404(selectors.membership_list(), pk=pk)
 
 
-@login_and_permission("network.change_membership")
+@login_and_action(Action.CHANGE_MEMBERSHIP)
 def membership_end(request, pk: int):
     membership = _membership(pk)
     form = MembershipEndForm(request.POST or None, initial={"end": timezone.localdate()})
@@ -139,7 +141,7 @@ def membership_end(request, pk: int):
     )
 
 
-@login_and_permission("network.change_membership", "network.add_membership")
+@login_and_action(Action.CHANGE_MEMBERSHIP)
 def membership_handover(request, pk: int):
     membership = _membership(pk)
     form = HandoverForm(request.POST or None, initial={"on": timezone.localdate()})
@@ -164,7 +166,7 @@ def membership_handover(request, pk: int):
 
 
 @require_POST
-@login_and_permission("network.add_outreach")
+@login_and_action(Action.CHANGE_OUTREACH)
 def outreach_log(request, slug: str, code: str):
     """Log a contactmoment from the coverage table; htmx gets the updated table row back."""
     network = network_or_404(slug)
@@ -175,7 +177,7 @@ def outreach_log(request, slug: str, code: str):
     if form.is_valid():
         data = dict(form.cleaned_data)
         status = data.pop("status")
-        if status and not request.user.has_perm("network.change_participation"):
+        if status and not can(request.user, Action.CHANGE_PARTICIPATION, network=network):
             form.add_error("status", "Je hebt geen rechten om de deelnamestatus te wijzigen.")
         else:
             try:
@@ -205,7 +207,7 @@ def outreach_log(request, slug: str, code: str):
         "can_log": True,
         "channels": OutreachChannel.choices,
         "statuses": ParticipationStatus.choices,
-        "can_set_status": request.user.has_perm("network.change_participation"),
+        "can_set_status": can(request.user, Action.CHANGE_PARTICIPATION, network=network),
         "open": bool(form.errors),
     }
     return render(request, "network/partials/coverage_row.html", context)
