@@ -43,6 +43,7 @@ from .gemeenten import (
 )
 from .history import FieldChange, HistoryEntry, contact_change_history, object_history
 from .imports import (
+    column_mapping_for_headers,
     contact_list_for_import,
     earlier_batch_with_same_file,
     import_batch_list,
@@ -99,6 +100,7 @@ __all__ = [
     "NetworkGroup",
     "RegionGroup",
     "ThemeGroup",
+    "column_mapping_for_headers",
     "contact_change_history",
     "contact_duplicate_candidates",
     "contact_get_for_page",
