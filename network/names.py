@@ -199,9 +199,8 @@ def normalise_initials(first_name: str) -> str:
         return "".join(f"{letter.upper()}." for letter in letters)
     if len(letters) == 1 and letters.isalpha():
         return f"{letters.upper()}."
-    if not dotted_or_spaced and _LETTERS_ONLY.fullmatch(text):
-        if len(text) == 2 or not re.search(r"[AEIOUY]", text):
-            return "".join(f"{letter}." for letter in text)
+    if not dotted_or_spaced and _LETTERS_ONLY.fullmatch(text) and (len(text) == 2 or not re.search(r"[AEIOUY]", text)):
+        return "".join(f"{letter}." for letter in text)
     return text
 
 

@@ -61,13 +61,14 @@ class RowResult:
         existing), what the row resolved to (dates ISO, first and last day inclusive), changes old → new."""
         resolved = self.resolved or Resolved()
         existing = self.contact_id if (self.contact_id and not self.is_new_contact) else None
+        status = "new" if self.is_new_contact else "existing"
+        if self.action in ("error", "skipped"):
+            status = ""
         return {
             "row": self.row,
             "action": self.action,
             "contact": self.contact,
-            "contact_status": ""
-            if self.action in ("error", "skipped")
-            else ("new" if self.is_new_contact else "existing"),
+            "contact_status": status,
             "contact_id": existing,
             "contact_url": reverse("network:contact-detail", kwargs={"pk": existing}) if existing else None,
             "gemeente": resolved.gemeente,
