@@ -31,6 +31,7 @@ urlpatterns = [
     path("import/", imports.import_upload, name="import-upload"),
     path("import/voorbeeld/", imports.import_preview, name="import-preview"),
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
+    path("import/kolommen/", imports.import_columns, name="import-columns"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
 ]
