@@ -14,6 +14,7 @@ CONTACT_HEADERS = [
     "Organisatie",
     "Functie",
     "Opmerkingen",
+    "Aanhef",
 ]
 MEMBERSHIP_HEADERS = [*CONTACT_HEADERS, "Netwerk", "Rol", "Gemeente", "Startdatum", "Einddatum"]
 
@@ -29,6 +30,7 @@ def _contact_cells(contact) -> list:
         contact.organisation.name if contact.organisation_id else "",
         contact.job_title,
         contact.notes,
+        contact.titles,
     ]
 
 

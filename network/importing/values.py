@@ -31,10 +31,11 @@ def cell_text(value) -> str:
         return value.strftime("%d-%m-%Y") if value.time() == datetime.time() else value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d-%m-%Y")
-    text = normalise_text(str(value))
+    text = str(value).strip(" ")
     if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
-        text = text[1:]
-    return text
+        # Our own export's guard: the value behind it is the registry's, exactly (a tab included).
+        return text[1:]
+    return normalise_text(text)
 
 
 def parse_date(value) -> datetime.date:
