@@ -50,11 +50,14 @@ _CHUNK = 900
 
 
 def _in_values(values: list) -> RawSQL:
-    """`values` as ONE query parameter (a JSON array) the database unpacks: any number of keys, one query,
-    and never more parameters than SQLite allows."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT jsonb_array_elements_text(%s::jsonb)", (json.dumps(values),))
-    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(values),))
+    """`values` (all text or all integers) as ONE query parameter, a JSON array the database unpacks: any number
+    of keys in one query, and never more parameters than SQLite allows."""
+    param = (json.dumps(values),)
+    if connection.vendor != "postgresql":
+        return RawSQL("SELECT value FROM json_each(%s)", param)
+    if values and isinstance(values[0], int):
+        return RawSQL("SELECT value::bigint FROM jsonb_array_elements_text(%s::jsonb) AS value", param)
+    return RawSQL("SELECT value FROM jsonb_array_elements_text(%s::jsonb) AS value", param)
 
 
 def _chunked(values: list) -> list[list]:

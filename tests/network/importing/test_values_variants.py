@@ -278,3 +278,29 @@ def test_a_known_other_organisation_still_moves_a_contact(do_import):
     assert result.exit_code == 0, result.summary
     contact.refresh_from_db()
     assert contact.organisation == new
+
+
+@pytest.mark.parametrize(
+    ("cell", "address"),
+    [
+        ("Anna.Berg@Example.NL", "anna.berg@example.nl"),
+        ("jürgen@müller.example", "jürgen@müller.example"),
+        ("a+lijst@sub.var.example", "a+lijst@sub.var.example"),
+    ],
+)
+def test_addresses_are_normalised_as_email_validator_does(cell, address):
+    assert parse_email(cell) == (address, "", "")
+
+
+@pytest.mark.parametrize("cell", ["a@server.local", "a@host.test", "a..b@var.example", "a@-var.example", "a@var"])
+def test_addresses_email_validator_refuses_are_refused(cell):
+    assert parse_email(cell)[2] == "Dit is geen geldig e-mailadres."
+
+
+@pytest.mark.parametrize("cell", ["0800 1234", "0900-1234567", "+31 800 022 0000", "085 888 1234", "088 123 4567"])
+def test_service_and_company_numbers_read_as_phonenumbers_reads_them(cell):
+    import phonenumbers
+
+    number = phonenumbers.parse(cell, "NL")
+    expected = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    assert parse_phone(cell)[0] == (expected if phonenumbers.is_valid_number(number) else cell)
