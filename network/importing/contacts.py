@@ -46,13 +46,23 @@ class ContactPlanner:
         self.existing_planned: dict[int, PlannedContact] = {}
         self.new_organisations: dict[str, Organisation] = {}
         # The e-mails the file gives a person, by name (and organisation): a row without an address is
-        # the same person as a row with one, before or after it (IMPORT.md step 3).
+        # the same person as a row with one, before or after it (IMPORT.md step 3). Only names that also
+        # occur without an address are kept.
+        self.names_without_email: set[str] = set()
         self.file_emails: dict[tuple, set[str]] = {}
 
-    def note_file_row(self, values: dict, organisation_name: str) -> None:
-        """Remember which e-mail the file gives this name (first pass over the file)."""
-        if values["email"] and values["last_name"]:
-            full = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+    def note_file_row(self, values: dict) -> None:
+        """First pass over the file: remember the names that come without an e-mail address."""
+        if not values["email"] and values["last_name"]:
+            self.names_without_email.add(_name_key(values["first_name"], values["tussenvoegsel"], values["last_name"]))
+
+    def note_file_email(self, values: dict, organisation_name: str) -> None:
+        """Second look at a row with an address (after `note_file_row` saw every row): index it by name when
+        the same name also comes without an address."""
+        if not self.names_without_email or not values["email"] or not values["last_name"]:
+            return
+        full = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+        if full in self.names_without_email:
             self.file_emails.setdefault((full, organisation_key(organisation_name)), set()).add(values["email"])
             self.file_emails.setdefault((full, None), set()).add(values["email"])
 

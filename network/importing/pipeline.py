@@ -121,7 +121,9 @@ def run_import(
     registry.load_contacts(emails=emails, last_names=last_names, sync=options.sync)
     del emails, last_names
     result.row_count = len(parsed_rows)
-    for number, parsed in parsed_rows:
+    importer.note_emails(parsed_rows)
+    for index, (number, parsed) in enumerate(parsed_rows):
+        parsed_rows[index] = None  # what the row planned holds its values; the parsed row can go
         importer.add_row(number, parsed)
     del parsed_rows
     if progress:

@@ -141,7 +141,14 @@ class Importer:
     def note(self, parsed: dict) -> None:
         """First pass: what the whole file says about a person (see ContactPlanner.note_file_row)."""
         if not parsed["errors"]:
-            self.planner.note_file_row(parsed["values"], parsed["organisation"])
+            self.planner.note_file_row(parsed["values"])
+
+    def note_emails(self, parsed_rows: list) -> None:
+        """After the first pass: which address the file gives a name that also comes without one."""
+        if self.planner.names_without_email:
+            for _number, parsed in parsed_rows:
+                if not parsed["errors"]:
+                    self.planner.note_file_email(parsed["values"], parsed["organisation"])
 
     def add_row(self, number: int, parsed: dict) -> None:
         """Second pass: match and plan one parsed row (RowParser.parse), after `note` saw every row."""
