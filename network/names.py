@@ -134,6 +134,8 @@ def split_name(full_name: str) -> NameParts:
 
 
 def strip_accents(value: str) -> str:
+    if value.isascii():
+        return value
     return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
 
 
