@@ -5,6 +5,8 @@ Several app servers run `gunicorn config.wsgi` behind one reverse proxy that ter
 """
 
 from .base import *  # noqa: F403
+from common.logging import redact_personal_links
+
 from .base import DATABASES, env
 
 DEBUG = False
@@ -51,3 +53,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+LOGGING = redact_personal_links(LOGGING)
