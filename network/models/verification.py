@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from ..choices import ProposalKind, ProposalStatus, VerificationStatus
 from .contacts import Contact
@@ -81,6 +82,7 @@ class ChangeProposal(models.Model):
     )
     decided_on = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
     reason = models.TextField(_("reden"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created", "id"]

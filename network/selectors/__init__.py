@@ -86,8 +86,28 @@ from .participation import (
     participation_list,
 )
 from .scoping import networks_changeable_by, scope_to_changeable
+from .verification import (
+    VerificationCandidate,
+    VerificationFigures,
+    change_proposal_list,
+    open_fresh_request_contact_ids,
+    overdue_follow_ups,
+    verification_candidates,
+    verification_figures_per_network,
+    verification_request_for_token,
+    verification_roles,
+)
 
 __all__ = [
+    "VerificationCandidate",
+    "VerificationFigures",
+    "change_proposal_list",
+    "open_fresh_request_contact_ids",
+    "overdue_follow_ups",
+    "verification_candidates",
+    "verification_figures_per_network",
+    "verification_request_for_token",
+    "verification_roles",
     "Coverage",
     "CoverageMatrix",
     "CoveragePoint",

@@ -20,8 +20,22 @@ from .memberships import (
     memberships_end,
 )
 from .participation import outreach_log, participation_set_status
+from .verification import (
+    RoleAnswer,
+    change_proposal_accept,
+    change_proposal_reject,
+    verification_answer,
+    verification_request_create,
+    verification_request_mark_sent,
+)
 
 __all__ = [
+    "RoleAnswer",
+    "change_proposal_accept",
+    "change_proposal_reject",
+    "verification_answer",
+    "verification_request_create",
+    "verification_request_mark_sent",
     "CONTACT_FIELDS",
     "contact_anonymise",
     "contact_create",

@@ -56,6 +56,7 @@ def contact_create(
     notes: str = "",
     is_demo: bool = False,
     import_batch: ImportBatch | None = None,
+    reason: str | None = None,
 ) -> Contact:
     """Add a contact (work details only, AVG); the e-mail address is normalised and must be unique.
 
@@ -82,7 +83,7 @@ def contact_create(
             is_demo=is_demo,
             import_batch=import_batch,
         )
-        _save(contact, actor)
+        _save(contact, actor, reason)
     return contact
 
 
