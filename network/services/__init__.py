@@ -26,6 +26,7 @@ from .verification import (
     change_proposal_reject,
     verification_answer,
     verification_request_create,
+    verification_request_discard,
     verification_request_mark_sent,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "change_proposal_reject",
     "verification_answer",
     "verification_request_create",
+    "verification_request_discard",
     "verification_request_mark_sent",
     "CONTACT_FIELDS",
     "contact_anonymise",

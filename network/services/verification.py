@@ -75,6 +75,16 @@ def verification_request_mark_sent(*, actor: User | None, request: VerificationR
     return request
 
 
+def verification_request_discard(*, actor: User | None, request: VerificationRequest) -> None:
+    """Remove a request whose mail could not be sent, so the person is asked again next time. Returns None.
+
+    Raises `PermissionDenied` without `Action.REQUEST_VERIFICATION`.
+    """
+    require(actor, Action.REQUEST_VERIFICATION)
+    logger.warning("Controleverzoek #%s niet verstuurd; verwijderd", request.pk)
+    request.delete()
+
+
 def _check_open(request: VerificationRequest) -> None:
     if request.status != VerificationStatus.OPEN:
         raise ConflictError("Dit controleverzoek is al beantwoord.")
