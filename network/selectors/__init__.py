@@ -89,6 +89,7 @@ from .scoping import networks_changeable_by, scope_to_changeable
 from .verification import (
     VerificationCandidate,
     VerificationFigures,
+    change_proposal_comparison,
     change_proposal_list,
     open_fresh_request_contact_ids,
     overdue_follow_ups,
@@ -101,6 +102,7 @@ from .verification import (
 __all__ = [
     "VerificationCandidate",
     "VerificationFigures",
+    "change_proposal_comparison",
     "change_proposal_list",
     "open_fresh_request_contact_ids",
     "overdue_follow_ups",

@@ -7,13 +7,14 @@ from itertools import groupby
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from ..choices import ProposalStatus, VerificationStatus
+from ..choices import ProposalKind, ProposalStatus, VerificationStatus
 from ..models import ChangeProposal, Contact, Gemeente, Membership, Network, Outreach, VerificationRequest, active_on_q
 from ..tokens import TokenExpired, TokenInvalid, read_token
 
 __all__ = [
     "VerificationCandidate",
     "VerificationFigures",
+    "change_proposal_comparison",
     "change_proposal_list",
     "open_fresh_request_contact_ids",
     "overdue_follow_ups",
@@ -105,6 +106,36 @@ def change_proposal_list(*, status: str | None = ProposalStatus.OPEN) -> QuerySe
         "request__contact__organisation", "membership__network", "membership__gemeente", "decided_by"
     ).order_by("created", "id")
     return proposals.filter(status=status) if status else proposals
+
+
+DETAIL_LABELS = {"job_title": "Functie", "organisation": "Organisatie", "phone": "Telefoon", "mobile": "Mobiel"}
+
+
+def _day(value: str | None) -> str:
+    return datetime.date.fromisoformat(value).strftime("%d-%m-%Y") if value else "—"
+
+
+def change_proposal_comparison(proposal: ChangeProposal) -> list[tuple[str, str, str]]:
+    """The proposal side by side with the register's current data: a list of (what, now, proposed) Dutch texts.
+
+    Reads only what `change_proposal_list` loaded (no query). Raises nothing.
+    """
+    payload, contact, held = proposal.payload, proposal.request.contact, proposal.membership
+    if proposal.kind == ProposalKind.ROLE_STOPPED:
+        return [("Einddatum", _day(held.end_date.isoformat() if held.end_date else None), _day(payload["end_date"]))]
+    if proposal.kind == ProposalKind.SUCCESSOR:
+        return [
+            ("Rolhouder", contact.full_name, payload["name"]),
+            ("E-mailadres", contact.email or "—", payload["email"] or "—"),
+            ("Vanaf", _day(held.start_date.isoformat()), _day(payload["start_date"])),
+        ]
+    current = {
+        "job_title": contact.job_title,
+        "organisation": contact.organisation.name if contact.organisation_id else "",
+        "phone": contact.phone,
+        "mobile": contact.mobile,
+    }
+    return [(DETAIL_LABELS[name], current[name] or "—", value or "(leeg)") for name, value in payload.items()]
 
 
 def overdue_follow_ups(*, on: datetime.date, user=None) -> QuerySet[Outreach]:
