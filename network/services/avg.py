@@ -105,9 +105,11 @@ def erase_verification_data(*, contact: Contact) -> int:
 
     Part of the erasure (`contacts_anonymise` checks the right). Returns the number of requests deleted (int).
     """
-    requests = VerificationRequest.objects.filter(contact=contact)
-    ChangeProposal.history.model.objects.filter(request_id__in=requests.values("pk")).delete()
-    return requests.delete()[1].get(VerificationRequest._meta.label, 0)
+    ids = list(VerificationRequest.objects.filter(contact=contact).values_list("pk", flat=True))
+    deleted = VerificationRequest.objects.filter(pk__in=ids).delete()[1].get(VerificationRequest._meta.label, 0)
+    # After the delete: deleting the proposals itself adds a history row per proposal.
+    ChangeProposal.history.model.objects.filter(request_id__in=ids).delete()
+    return deleted
 
 
 def contact_anonymise(*, actor: User | None, contact: Contact, reason: str = "AVG-verzoek") -> Contact:
