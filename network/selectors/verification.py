@@ -15,6 +15,7 @@ __all__ = [
     "VerificationCandidate",
     "VerificationFigures",
     "change_proposal_comparison",
+    "digest_recipients",
     "change_proposal_list",
     "open_fresh_request_contact_ids",
     "overdue_follow_ups",
@@ -152,6 +153,24 @@ def overdue_follow_ups(*, on: datetime.date, user=None) -> QuerySet[Outreach]:
         .order_by("follow_up_date", "id")
     )
     return follow_ups.filter(user=user) if user is not None else follow_ups
+
+
+def digest_recipients():
+    """Active users in the kernteam group with an e-mail address, by username: who gets the weekly digest.
+
+    Returns a QuerySet of `accounts.User`. Raises nothing.
+    """
+    from django.contrib.auth import get_user_model
+
+    from accounts.roles import KERNTEAM
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=KERNTEAM, is_active=True)
+        .exclude(email="")
+        .distinct()
+        .order_by("username")
+    )
 
 
 @dataclass(frozen=True)
