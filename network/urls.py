@@ -35,6 +35,7 @@ urlpatterns = [
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
     path("controle/<str:token>/", verification.verification_page, name="verification-page"),
+    path("overzicht/actueel/", proposals.verification_figures, name="verification-figures"),
     path("wijzigingsvoorstellen/", proposals.proposal_list, name="proposal-list"),
     path("wijzigingsvoorstellen/<int:pk>/overnemen/", proposals.proposal_accept, name="proposal-accept"),
     path("wijzigingsvoorstellen/<int:pk>/afwijzen/", proposals.proposal_reject, name="proposal-reject"),

@@ -4,7 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..choices import ProposalKind, ProposalStatus, VerificationStatus
@@ -189,45 +190,51 @@ class VerificationFigures:
         return round(100 * self.confirmed_roles / self.active_roles) if self.active_roles else None
 
 
+def _count_per_network(queryset, network_path: str) -> Coalesce:
+    """A correlated count of distinct rows of `queryset` reaching the outer network through `network_path`."""
+    counted = (
+        queryset.filter(**{network_path: OuterRef("pk")})
+        .order_by()
+        .values(network_path)
+        .annotate(n=Count("id", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def verification_figures_per_network(*, on: datetime.date, days: int = 365) -> list[VerificationFigures]:
     """The dashboard's verification figures for every network with an active role on `on`, by name.
 
-    "Confirmed" means `verified_on` within the `days` days up to `on`. Three queries. Raises nothing.
+    Open requests and open proposals count once per network in which the person holds an active role; "confirmed"
+    means `verified_on` within the `days` days up to `on`. One query. Raises nothing.
     """
     active = active_on_q(on, prefix="memberships__")
     cutoff = on - datetime.timedelta(days=days)
+    requests = VerificationRequest.objects.filter(status=VerificationStatus.OPEN, expires__gt=timezone.now()).filter(
+        active_on_q(on, prefix="contact__memberships__")
+    )
+    proposals = ChangeProposal.objects.filter(status=ProposalStatus.OPEN).filter(
+        active_on_q(on, prefix="request__contact__memberships__")
+    )
     networks = (
         Network.objects.annotate(
             active_roles=Count("memberships", filter=active, distinct=True),
             confirmed_roles=Count(
                 "memberships", filter=active & Q(memberships__verified_on__gte=cutoff), distinct=True
             ),
+            open_requests=_count_per_network(requests, "contact__memberships__network"),
+            proposals_waiting=_count_per_network(proposals, "request__contact__memberships__network"),
         )
         .filter(active_roles__gt=0)
         .order_by("name")
-    )
-    in_network = active_on_q(on, prefix="contact__memberships__")
-    requests = dict(
-        VerificationRequest.objects.filter(status=VerificationStatus.OPEN, expires__gt=timezone.now())
-        .filter(in_network)
-        .order_by()
-        .values_list("contact__memberships__network")
-        .annotate(n=Count("id", distinct=True))
-    )
-    proposals = dict(
-        ChangeProposal.objects.filter(status=ProposalStatus.OPEN)
-        .filter(active_on_q(on, prefix="request__contact__memberships__"))
-        .order_by()
-        .values_list("request__contact__memberships__network")
-        .annotate(n=Count("id", distinct=True))
     )
     return [
         VerificationFigures(
             network=network,
             active_roles=network.active_roles,
             confirmed_roles=network.confirmed_roles,
-            open_requests=requests.get(network.pk, 0),
-            proposals_waiting=proposals.get(network.pk, 0),
+            open_requests=network.open_requests,
+            proposals_waiting=network.proposals_waiting,
         )
         for network in networks
     ]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action
@@ -10,7 +11,7 @@ from accounts.permissions import Action
 from .. import selectors, services
 from ..forms import add_service_errors
 from ..verification_forms import RejectForm
-from .base import login_and_action
+from .base import login_and_action, login_and_read_right
 
 
 @login_and_action(Action.REVIEW_PROPOSALS)
@@ -51,3 +52,14 @@ def proposal_reject(request, pk: int):
             return redirect("network:proposal-list")
     messages.error(request, "Geef een reden waarom het voorstel wordt afgewezen.")
     return redirect("network:proposal-list")
+
+
+@login_and_read_right
+def verification_figures(request):
+    """Per network: open requests, answers waiting for review, share of roles confirmed in the last year.
+
+    The dashboard loads it into its page (htmx); opened directly it is a page of its own.
+    """
+    context = {"figures": selectors.verification_figures_per_network(on=timezone.localdate())}
+    template = "network/partials/verification_figures.html" if request.htmx else "network/verification_figures.html"
+    return render(request, template, context)

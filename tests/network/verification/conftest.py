@@ -49,3 +49,9 @@ def verification(person):
 
 def active_roles(contact):
     return list(contact.memberships.active_on(timezone.localdate()).order_by("network__name"))
+
+
+@pytest.fixture
+def kernteam_client(client, actor):
+    client.force_login(actor)
+    return client
