@@ -2,8 +2,7 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, search
-from .views import proposals, verification
+from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, proposals, search, verification
 
 app_name = "network"
 

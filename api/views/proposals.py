@@ -61,5 +61,7 @@ class ChangeProposalViewSet(ReadOnlyViewSet):
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         data = self.validated_input(request)
-        proposal = services.change_proposal_reject(actor=request.user, proposal=self.get_object(), reason=data["reason"])
+        proposal = services.change_proposal_reject(
+            actor=request.user, proposal=self.get_object(), reason=data["reason"]
+        )
         return self.read_back(proposal)

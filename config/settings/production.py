@@ -4,9 +4,9 @@ Several app servers run `gunicorn config.wsgi` behind one reverse proxy that ter
 `python manage.py check --deploy` passes with these settings and no warnings (tests/accounts/test_deploy.py).
 """
 
-from .base import *  # noqa: F403
 from common.logging import redact_personal_links
 
+from .base import *  # noqa: F403
 from .base import DATABASES, env
 
 DEBUG = False

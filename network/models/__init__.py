@@ -13,7 +13,6 @@ from .verification import ChangeProposal, VerificationRequest
 
 __all__ = [
     "ChangeProposal",
-    "VerificationRequest",
     "Contact",
     "Gemeente",
     "ImportBatch",
@@ -29,6 +28,7 @@ __all__ = [
     "Theme",
     "TimeStampedModel",
     "ValidOnQuerySet",
+    "VerificationRequest",
     "active_on_q",
     "is_active_on",
     "valid_on_q",

@@ -16,8 +16,8 @@ __all__ = [
     "VerificationCandidate",
     "VerificationFigures",
     "change_proposal_comparison",
-    "digest_recipients",
     "change_proposal_list",
+    "digest_recipients",
     "open_fresh_request_contact_ids",
     "overdue_follow_ups",
     "verification_candidates",
@@ -90,9 +90,7 @@ def verification_request_for_token(token: str) -> VerificationRequest:
     returned; the caller shows "al beantwoord" without personal data.
     """
     digest = read_token(token)
-    request = VerificationRequest.objects.select_related("contact", "contact__organisation").filter(
-        nonce_hash=digest
-    )
+    request = VerificationRequest.objects.select_related("contact", "contact__organisation").filter(nonce_hash=digest)
     found = request.first()
     if found is None:
         raise TokenInvalid

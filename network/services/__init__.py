@@ -31,14 +31,10 @@ from .verification import (
 )
 
 __all__ = [
+    "CONTACT_FIELDS",
     "RoleAnswer",
     "change_proposal_accept",
     "change_proposal_reject",
-    "verification_answer",
-    "verification_request_create",
-    "verification_request_discard",
-    "verification_request_mark_sent",
-    "CONTACT_FIELDS",
     "contact_anonymise",
     "contact_create",
     "contact_merge",
@@ -58,4 +54,8 @@ __all__ = [
     "organisation_get_or_create",
     "outreach_log",
     "participation_set_status",
+    "verification_answer",
+    "verification_request_create",
+    "verification_request_discard",
+    "verification_request_mark_sent",
 ]

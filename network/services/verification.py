@@ -283,4 +283,3 @@ def change_proposal_reject(*, actor: User | None, proposal: ChangeProposal, reas
     _decide(actor, proposal, ProposalStatus.REJECTED, reason, f"Wijzigingsvoorstel afgewezen: {reason}")
     logger.info("Wijzigingsvoorstel #%s afgewezen", proposal.pk)
     return proposal
-

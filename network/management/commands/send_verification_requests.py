@@ -27,7 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--network", help="Alleen wie een onbevestigde rol in dit netwerk heeft (slug of naam).")
         parser.add_argument("--gemeente", help="Alleen wie een onbevestigde rol namens deze gemeente heeft (CBS-code).")
         parser.add_argument(
-            "--older-than", type=int, default=365, metavar="DAYS", help="Niet bevestigd in zoveel dagen (standaard 365)."
+            "--older-than",
+            type=int,
+            default=365,
+            metavar="DAYS",
+            help="Niet bevestigd in zoveel dagen (standaard 365).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Toon wie een mail zou krijgen; verstuur niets.")
         parser.add_argument("--json", action="store_true", help='Uitvoer als JSON: {"sent": N, "skipped": [...]}.')

@@ -28,7 +28,11 @@ def person(db):
     )
     MembershipFactory(contact=contact, start_date=LONG_AGO, verified_on=LONG_AGO)
     MembershipFactory(
-        contact=contact, network=network("hackshield"), gemeente=gemeente("GM0606"), start_date=LONG_AGO, verified_on=None
+        contact=contact,
+        network=network("hackshield"),
+        gemeente=gemeente("GM0606"),
+        start_date=LONG_AGO,
+        verified_on=None,
     )
     MembershipFactory(
         contact=contact,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from network.models import VerificationRequest
 from network.tokens import nonce_hash
-from tests.factories import ContactFactory, MembershipFactory, gemeente, network
+from tests.factories import ContactFactory, MembershipFactory, gemeente
 
 from .conftest import LONG_AGO
 
@@ -54,7 +54,9 @@ def test_scope_rules_ended_roles_recent_confirmation_no_email_and_fresh_requests
     ended = ContactFactory(email="oud@example.org")
     MembershipFactory(contact=ended, start_date=LONG_AGO, verified_on=LONG_AGO, end_date=datetime.date(2022, 1, 1))
     recent = ContactFactory(email="recent@example.org")
-    MembershipFactory(contact=recent, start_date=LONG_AGO, verified_on=timezone.localdate() - datetime.timedelta(days=30))
+    MembershipFactory(
+        contact=recent, start_date=LONG_AGO, verified_on=timezone.localdate() - datetime.timedelta(days=30)
+    )
     no_email = ContactFactory(email="")
     MembershipFactory(contact=no_email, start_date=LONG_AGO, verified_on=None)
     result = run()
@@ -119,5 +121,8 @@ def test_a_failing_mail_server_leaves_no_request_behind(person, monkeypatch):
 
     monkeypatch.setattr(EmailMessage, "send", fail)
     result = run()
-    assert result == {"sent": 0, "skipped": [{"contact": person.pk, "reason": "verzenden mislukt (ConnectionRefusedError)"}]}
+    assert result == {
+        "sent": 0,
+        "skipped": [{"contact": person.pk, "reason": "verzenden mislukt (ConnectionRefusedError)"}],
+    }
     assert not VerificationRequest.objects.exists()

@@ -46,7 +46,9 @@ def test_follow_ups_go_to_who_planned_them_overdue_and_this_week(team):
         outcome="Terugbellen",
     )
     OutreachFactory(user=anna, date=today - datetime.timedelta(days=10), follow_up_date=today, outcome="Offerte")
-    OutreachFactory(user=bert, date=today - datetime.timedelta(days=400), follow_up_date=today + datetime.timedelta(days=30))
+    OutreachFactory(
+        user=bert, date=today - datetime.timedelta(days=400), follow_up_date=today + datetime.timedelta(days=30)
+    )
     assert "1 weekoverzicht(en) verstuurd" in digest()
     (message,) = mail.outbox
     assert message.to == ["anna@var.example"]
@@ -58,7 +60,9 @@ def test_follow_ups_go_to_who_planned_them_overdue_and_this_week(team):
 def test_a_followed_up_action_is_not_overdue(team):
     anna, _ = team
     today = timezone.localdate()
-    OutreachFactory(user=anna, date=today - datetime.timedelta(days=40), follow_up_date=today - datetime.timedelta(days=3))
+    OutreachFactory(
+        user=anna, date=today - datetime.timedelta(days=40), follow_up_date=today - datetime.timedelta(days=3)
+    )
     OutreachFactory(user=anna, date=today - datetime.timedelta(days=2))
     assert "0 weekoverzicht(en)" in digest()
 

@@ -100,7 +100,10 @@ def test_stopped_with_a_successor_and_a_correction_become_proposals_not_changes(
         "email": "sanne.vanderberg@schiedam.example",
         "start_date": "2026-02-01",
     }
-    assert proposals[ProposalKind.DETAIL_CORRECTION].payload == {"job_title": "Senior adviseur", "phone": "010 123 4567"}
+    assert proposals[ProposalKind.DETAIL_CORRECTION].payload == {
+        "job_title": "Senior adviseur",
+        "phone": "010 123 4567",
+    }
     assert all(p.status == ProposalStatus.OPEN for p in proposals.values())
     request.refresh_from_db()
     assert request.status == VerificationStatus.ANSWERED
@@ -188,7 +191,9 @@ def test_djangos_own_404_log_line_carries_no_token(verification, settings):
     from common.logging import RedactPersonalLinks
 
     _, token = verification
-    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (f"/controle/{token}/",), None)
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", (f"/controle/{token}/",), None
+    )
     assert RedactPersonalLinks().filter(record)
     assert record.getMessage() == "Not Found: /controle/[verborgen]/"
     assert "redact_personal_links" in settings.LOGGING["handlers"]["console"]["filters"]

@@ -81,7 +81,10 @@ def test_reject_records_why_and_changes_nothing(actor, proposals, person):
     services.change_proposal_reject(actor=actor, proposal=proposal, reason="Functie klopt al volgens de lijst")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.REJECTED and proposal.reason == "Functie klopt al volgens de lijst"
-    assert proposal.history.first().history_change_reason == "Wijzigingsvoorstel afgewezen: Functie klopt al volgens de lijst"
+    assert (
+        proposal.history.first().history_change_reason
+        == "Wijzigingsvoorstel afgewezen: Functie klopt al volgens de lijst"
+    )
     person.refresh_from_db()
     assert person.job_title == "Adviseur"
 
