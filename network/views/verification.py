@@ -1,8 +1,9 @@
 """The personal verification page (no login): confirm or correct one's own roles and work details.
 
-Every answer of this view is private and short-lived: not cached, no referrer sent on, and Django's own logging of
-the path is redacted (common/logging.py). A wrong, tampered or expired link shows no personal data; an answered
-one says "al beantwoord"; a client address that asks too often gets a 429 (Django's cache).
+Every answer of this view is private and short-lived: not cached, no referrer sent to other sites, and
+Django's own logging of the path is redacted (common/logging.py). A wrong, tampered or expired link shows no
+personal data; an answered one says "al beantwoord"; a client address that asks too often gets a 429 (Django's
+cache).
 """
 
 import logging
@@ -28,7 +29,8 @@ from ..verification_forms import VerificationForm
 
 logger = logging.getLogger("network.verification")
 
-PRIVATE_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex"}
+# same-origin, not no-referrer: browsers then send "Origin: null" on the form post, which CSRF refuses.
+PRIVATE_HEADERS = {"Referrer-Policy": "same-origin", "X-Robots-Tag": "noindex"}
 
 
 def _answer(request, template: str, context: dict | None = None, status: int = 200):

@@ -33,7 +33,7 @@ def test_the_page_needs_no_login_and_lists_only_that_persons_active_roles(client
     assert "Regiegroep" not in page
     assert 'value="Adviseur"' in page
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_alles_klopt_confirms_exactly_that_persons_roles_with_the_request_in_the_history(client, verification, person):
