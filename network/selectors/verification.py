@@ -174,27 +174,28 @@ def digest_recipients():
 
 @dataclass(frozen=True)
 class VerificationFigures:
-    """Per network: open (fresh) requests and open proposals of its members, and the share of its active roles
-    confirmed in the last year (`confirmed_share` in percent, None without roles)."""
+    """Per network: open (fresh) requests and answers with open proposals of its members, and the share of its
+    active roles confirmed in the last year (`confirmed_share` in percent, None without roles)."""
 
     network: Network
     active_roles: int
     confirmed_roles: int
     open_requests: int
-    proposals_waiting: int
+    answers_waiting: int
 
     @property
     def confirmed_share(self) -> int | None:
         return round(100 * self.confirmed_roles / self.active_roles) if self.active_roles else None
 
 
-def _count_per_network(queryset, network_path: str) -> Coalesce:
-    """A correlated count of distinct rows of `queryset` reaching the outer network through `network_path`."""
+def _count_per_network(queryset, network_path: str, counted_field: str = "id") -> Coalesce:
+    """A correlated count of distinct `counted_field` values of `queryset` reaching the outer network through
+    `network_path`."""
     counted = (
         queryset.filter(**{network_path: OuterRef("pk")})
         .order_by()
         .values(network_path)
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count(counted_field, distinct=True))
         .values("n")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
@@ -203,8 +204,8 @@ def _count_per_network(queryset, network_path: str) -> Coalesce:
 def verification_figures_per_network(*, on: datetime.date, days: int = 365) -> list[VerificationFigures]:
     """The dashboard's verification figures for every network with an active role on `on`, by name.
 
-    Open requests and open proposals count once per network in which the person holds an active role; "confirmed"
-    means `verified_on` within the `days` days up to `on`. One query. Raises nothing.
+    Open requests, and answers (requests) with open proposals, count once per network in which the person holds an
+    active role; "confirmed" means `verified_on` within the `days` days up to `on`. One query. Raises nothing.
     """
     active = active_on_q(on, prefix="memberships__")
     cutoff = on - datetime.timedelta(days=days)
@@ -221,7 +222,7 @@ def verification_figures_per_network(*, on: datetime.date, days: int = 365) -> l
                 "memberships", filter=active & Q(memberships__verified_on__gte=cutoff), distinct=True
             ),
             open_requests=_count_per_network(requests, "contact__memberships__network"),
-            proposals_waiting=_count_per_network(proposals, "request__contact__memberships__network"),
+            answers_waiting=_count_per_network(proposals, "request__contact__memberships__network", "request_id"),
         )
         .filter(active_roles__gt=0)
         .order_by("name")
@@ -232,7 +233,7 @@ def verification_figures_per_network(*, on: datetime.date, days: int = 365) -> l
             active_roles=network.active_roles,
             confirmed_roles=network.confirmed_roles,
             open_requests=network.open_requests,
-            proposals_waiting=network.proposals_waiting,
+            answers_waiting=network.answers_waiting,
         )
         for network in networks
     ]

@@ -26,8 +26,8 @@ def test_figures_per_network_in_one_query(person, verification, django_assert_nu
     with django_assert_num_queries(1):
         figures = {f.network.slug: f for f in selectors.verification_figures_per_network(on=timezone.localdate())}
     afm, hackshield = figures["aandachtsfunctionarissen-mensenhandel"], figures["hackshield"]
-    assert (hackshield.open_requests, hackshield.proposals_waiting) == (3, 3)
-    assert (afm.open_requests, afm.proposals_waiting) == (0, 3)
+    assert (hackshield.open_requests, hackshield.answers_waiting) == (3, 1)
+    assert (afm.open_requests, afm.answers_waiting) == (0, 1)
     assert (hackshield.active_roles, hackshield.confirmed_roles, hackshield.confirmed_share) == (4, 1, 25)
     assert (afm.active_roles, afm.confirmed_roles, afm.confirmed_share) == (1, 0, 0)
 
