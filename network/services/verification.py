@@ -166,7 +166,9 @@ def verification_answer(
     end date, a successor without a name or with an invalid e-mail address) and `PermissionDenied`.
     """
     on = on or timezone.localdate()
-    _check_open(request)
+    # Locked, so two answers sent at the same moment cannot both pass the "answered once" check.
+    locked = VerificationRequest.objects.select_for_update().get(pk=request.pk)
+    _check_open(locked)
     contact = request.contact
     proposals: list[ChangeProposal] = []
     for answer in roles:

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from network import services
 from network.choices import ProposalKind, ProposalStatus
@@ -198,3 +199,22 @@ def test_api_is_for_the_kernteam_only(client, proposals):
     assert client.get("/api/v1/change-proposals/").status_code == 403
     stop = proposals[ProposalKind.ROLE_STOPPED]
     assert client.post(f"/api/v1/change-proposals/{stop.pk}/accept/").status_code == 403
+
+
+def test_an_answer_counts_once_in_time_and_only_for_that_persons_roles(verification, person):
+    from django.core.exceptions import ValidationError
+
+    request, _ = verification
+    stranger = MembershipFactory(start_date=LONG_AGO)
+    with pytest.raises(ValidationError, match="hoort niet bij dit controleverzoek"):
+        services.verification_answer(
+            actor=None, request=request, roles=[services.RoleAnswer(membership=stranger, ok=True)]
+        )
+    services.verification_answer(actor=None, request=request, roles=[])
+    with pytest.raises(ConflictError, match="al beantwoord"):
+        services.verification_answer(actor=None, request=request, roles=[])
+    expired, _ = services.verification_request_create(
+        actor=None, contact=person, now=timezone.now() - datetime.timedelta(days=31)
+    )
+    with pytest.raises(ConflictError, match="verlopen"):
+        services.verification_answer(actor=None, request=expired, roles=[])
