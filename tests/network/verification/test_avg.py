@@ -1,4 +1,4 @@
-"""AVG erasure also removes the person's verification requests and change proposals (history rows included)."""
+"""Where a person's requests and proposals go: AVG erasure removes them (history rows included), a merge moves them."""
 
 import pytest
 
@@ -29,3 +29,17 @@ def test_the_erase_command_removes_them_too(person, verification):
 
     call_command("avg_erase", person.email)
     assert not VerificationRequest.objects.filter(contact=person).exists()
+
+
+def test_merging_a_duplicate_keeps_its_requests_and_proposals(actor, person, verification):
+    from network.services import contact_merge
+
+    from .test_review import answer_with_everything
+
+    request, _ = verification
+    answer_with_everything(person, request)
+    keep = ContactFactory()
+    contact_merge(actor=actor, keep=keep, duplicate=person)
+    request.refresh_from_db()
+    assert request.contact == keep
+    assert ChangeProposal.objects.filter(request=request).count() == 3
