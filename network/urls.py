@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, search
+from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, proposals, search, verification
 
 app_name = "network"
 
@@ -33,4 +33,9 @@ urlpatterns = [
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
+    path("controle/<str:token>/", verification.verification_page, name="verification-page"),
+    path("overzicht/actueel/", proposals.verification_figures, name="verification-figures"),
+    path("wijzigingsvoorstellen/", proposals.proposal_list, name="proposal-list"),
+    path("wijzigingsvoorstellen/<int:pk>/overnemen/", proposals.proposal_accept, name="proposal-accept"),
+    path("wijzigingsvoorstellen/<int:pk>/afwijzen/", proposals.proposal_reject, name="proposal-reject"),
 ]

@@ -86,6 +86,19 @@ from .participation import (
     participation_list,
 )
 from .scoping import networks_changeable_by, scope_to_changeable
+from .verification import (
+    VerificationCandidate,
+    VerificationFigures,
+    change_proposal_comparison,
+    change_proposal_list,
+    digest_recipients,
+    open_fresh_request_contact_ids,
+    overdue_follow_ups,
+    verification_candidates,
+    verification_figures_per_network,
+    verification_request_for_token,
+    verification_roles,
+)
 
 __all__ = [
     "Coverage",
@@ -99,6 +112,10 @@ __all__ = [
     "NetworkGroup",
     "RegionGroup",
     "ThemeGroup",
+    "VerificationCandidate",
+    "VerificationFigures",
+    "change_proposal_comparison",
+    "change_proposal_list",
     "contact_change_history",
     "contact_duplicate_candidates",
     "contact_get_for_page",
@@ -118,6 +135,7 @@ __all__ = [
     "coverage_matrix",
     "coverage_status",
     "coverage_summaries",
+    "digest_recipients",
     "earlier_batch_with_same_file",
     "follow_ups_due",
     "gemeente_get_for_page",
@@ -153,10 +171,12 @@ __all__ = [
     "network_search",
     "networks_changeable_by",
     "object_history",
+    "open_fresh_request_contact_ids",
     "organisation_list",
     "organisation_list_for_import",
     "outreach_for_gemeente",
     "outreach_list",
+    "overdue_follow_ups",
     "participation_list",
     "participation_statuses_on",
     "quarter_label",
@@ -166,4 +186,8 @@ __all__ = [
     "scope_to_changeable",
     "theme_list",
     "unverified_memberships",
+    "verification_candidates",
+    "verification_figures_per_network",
+    "verification_request_for_token",
+    "verification_roles",
 ]
