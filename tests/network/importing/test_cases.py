@@ -102,7 +102,7 @@ def test_c12b_the_list_on_the_second_sheet_is_found_and_the_answer_says_so():
 
 @pytest.mark.django_db
 def test_c12b_a_named_sheet_without_a_list_is_refused_naming_the_sheets_and_the_option():
-    code, summary, err = run_case("c12b_instructions_first_sheet.xlsx", "--sheet", "Toelichting")
+    code, summary, _ = run_case("c12b_instructions_first_sheet.xlsx", "--sheet", "Toelichting")
 
     assert code == 2
     assert "'Toelichting', 'Deelnemers'" in summary["error"]
@@ -111,7 +111,7 @@ def test_c12b_a_named_sheet_without_a_list_is_refused_naming_the_sheets_and_the_
 
 @pytest.mark.django_db
 def test_c21a_formulas_without_a_stored_value_are_row_errors_naming_the_cells():
-    code, summary, err = run_case("c21a_formulas_no_cache.xlsx")
+    code, summary, _ = run_case("c21a_formulas_no_cache.xlsx")
 
     assert code == 1
     assert not Contact.objects.filter(last_name__in=["Wouters", "Peters"]).exists()
@@ -157,7 +157,9 @@ def test_c29_a_list_with_only_an_email_column_is_a_list_and_its_addresses_find_t
 
 @pytest.mark.django_db
 def test_c29_an_address_nobody_has_yet_gets_the_true_error_not_a_refusal_of_the_file():
-    code, summary, err = run_case("c29a_email_only.csv")
+    code, summary, _ = run_case("c29a_email_only.csv")
 
     assert code == 1
-    assert {error["message"] for error in summary["errors"]} == {"Een nieuwe contactpersoon heeft een achternaam nodig."}
+    assert {error["message"] for error in summary["errors"]} == {
+        "Een nieuwe contactpersoon heeft een achternaam nodig."
+    }

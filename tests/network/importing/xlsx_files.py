@@ -1,6 +1,6 @@
 """Hand-built .xlsx files for the reader tests: exactly the XML a test needs (hostile parts included).
 
-    xlsx([("Lijst", rows_xml([["Naam", "E-mail"], ["Ans Kok", "ans@var.example"]]))])
+xlsx([("Lijst", rows_xml([["Naam", "E-mail"], ["Ans Kok", "ans@var.example"]]))])
 """
 
 import io
@@ -13,9 +13,7 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 # cellXfs: style 0 is General, style 1 a date (number format 14).
-STYLES = (
-    f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'
-)
+STYLES = f'<styleSheet xmlns="{MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'
 
 
 def cell_xml(ref: str, value) -> str:
@@ -57,9 +55,7 @@ def xlsx(sheets: list[tuple], active: int = 0, shared: list[str] | None = None, 
     for index, sheet in enumerate(sheets, start=1):
         name, data, state = (*sheet, "visible")[:3]
         sheet_tags.append(f'<sheet name="{escape(name)}" sheetId="{index}" state="{state}" r:id="rId{index}"/>')
-        rels.append(
-            f'<Relationship Id="rId{index}" Type="{RELS}/worksheet" Target="worksheets/sheet{index}.xml"/>'
-        )
+        rels.append(f'<Relationship Id="rId{index}" Type="{RELS}/worksheet" Target="worksheets/sheet{index}.xml"/>')
         parts[f"xl/worksheets/sheet{index}.xml"] = data if data.startswith("<?xml") else sheet_xml(data)
     rels.append(f'<Relationship Id="rIdS" Type="{RELS}/styles" Target="styles.xml"/>')
     if shared is not None:
