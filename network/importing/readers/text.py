@@ -1,9 +1,9 @@
 """Reading .csv as Dutch offices save it: delimiter and encoding detected, never asked for.
 
-Encodings: a BOM decides; else strict UTF-8; else charset-normalizer chooses among the single-byte
-encodings office software writes (Windows-1252 from Dutch Excel, Mac Roman from old Macs, DOS 850).
-When the candidates read the file differently and the line ends do not tell which machine wrote it,
-or the text still looks garbled, the file is refused: a wrong guess would store garbled names.
+Encodings: a BOM decides; else strict UTF-8; else charset-normalizer ranks the single-byte encodings
+office software writes (Windows-1252 from Dutch Excel, Mac Roman from old Macs, DOS 850). Readings
+that look garbled ("JosŽ", "JosÈ") are dropped; when the remaining good readings differ, the file is
+refused: a guess could store garbled names.
 """
 
 import csv
@@ -22,9 +22,10 @@ CSV_SNIFF_LINES = 30
 SINGLE_BYTE_CANDIDATES = ["cp1252", "mac_roman", "cp850"]
 # Chaos scores this close to the best count as a tie.
 CHAOS_TIE = 0.01
-# A letter directly followed by a Windows-1252 punctuation sign from 0x80–0x9F ("JosŽ", "K”ster"):
-# what a Mac Roman or DOS file looks like when read as Windows-1252.
-_GARBLED = re.compile(r"[^\W\d_][‚„†‡ˆ‰‹ŒŽ•˜™›Ÿ]|[^\W\d_]”[^\W\d_]")
+# What a file in one of these encodings looks like when read in another: a lower-case letter directly
+# followed by a Windows-1252 sign from 0x80–0x9F ("JosŽ", "Zo‘"), by an accented capital ("JosÈ", "JosÇ"),
+# or by an accent sign at a word's end ("Zo´").
+_GARBLED = re.compile(r"[a-zà-ÿ](?:[‚„†‡ˆ‰‹ŒŽ•˜™›Ÿ‘“”]|[À-ÖØ-Þ]|[´¨¸˜˘˙˚˝˛ˇ](?![a-zA-Z]))")
 UNCERTAIN = (
     "De tekenset van {name} is niet met zekerheid te bepalen (letters als é en ë zouden verminkt worden "
     "opgeslagen). Sla de lijst op als 'CSV UTF-8' en probeer het opnieuw."
@@ -52,19 +53,13 @@ def decode_text(data: bytes, file_name: str = "Het bestand") -> str:
     best = matches.best()
     if best is None:
         raise ImportFileError(UNCERTAIN.format(name=file_name))
-    near = {match.encoding: str(match) for match in matches if match.chaos <= best.chaos + CHAOS_TIE}
-    if len(set(near.values())) == 1:
-        text = str(best)
-    else:
-        # The line ends tell which machine wrote the file: CR alone is a classic Mac, CRLF is Windows.
-        mac = b"\r" in data and b"\r\n" not in data and b"\n" not in data
-        preferred = "mac_roman" if mac else "cp1252"
-        if preferred not in near:
-            raise ImportFileError(UNCERTAIN.format(name=file_name))
-        text = near[preferred]
-    if _GARBLED.search(text):
+    # The candidates about as coherent as the best, minus those whose text looks garbled: when the rest
+    # agree on the text it is the file's; when they do not, a guess could store garbled names.
+    near = {str(match) for match in matches if match.chaos <= best.chaos + CHAOS_TIE}
+    plausible = {text for text in near if not _GARBLED.search(text)}
+    if len(plausible) != 1:
         raise ImportFileError(UNCERTAIN.format(name=file_name))
-    return text
+    return plausible.pop()
 
 
 def detect_delimiter(text: str) -> str:
