@@ -2,7 +2,7 @@
 
 A sheet's declared dimension, its outer corner cell and the number of times a shared string is used
 cost nothing beyond the cells themselves: rows are parsed one at a time with ElementTree's iterparse and
-dropped once handed out; trailing empty cells and empty rows are never produced. Formulas are never
+dropped once handed out (expat, sheetxml.py); trailing empty cells and empty rows are never produced. Formulas are never
 evaluated: a formula cell gives the value Excel stored for it, or an UncachedFormula.
 """
 
@@ -14,12 +14,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from defusedxml import ElementTree as SafeElementTree
 
 from ..errors import ImportFileError
 from .book import Book, SheetInfo, UncachedFormula, trim
 from .limits import CellGuard
+from .sheetxml import SharedStrings, SheetRows, parse
 
 # A zip whose content unpacks to more than this many times its own size is refused (zip bomb),
 # once the unpacked size is past ZIP_RATIO_FLOOR: tiny files legitimately compress very well.
@@ -35,10 +37,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 BUILTIN_DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}
 _QUOTED_OR_BRACKETED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_REF = re.compile(r"([A-Z]+)(\d+)")
 # What zip, zlib and the XML parser raise for a broken or lying file.
-BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, ElementTree.ParseError, KeyError, ValueError, IndexError,
-          NotImplementedError, RuntimeError, OSError)  # fmt: skip
+BROKEN = (zipfile.BadZipFile, zlib.error, EOFError, ElementTree.ParseError, expat.ExpatError, KeyError, ValueError,
+          IndexError, NotImplementedError, RuntimeError, OSError)  # fmt: skip
 
 
 def _local(tag: str) -> str:
@@ -55,13 +56,6 @@ def _attr(element, name: str) -> str | None:
 
 def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text) if "_x" in text else text
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index - 1
 
 
 def is_date_format(code: str) -> bool:
@@ -179,19 +173,8 @@ class XlsxBook(Book):
 
     def _read_shared(self, name: str) -> None:
         with self.archive.open(name) as stream:
-            parts: list[str] = []
-            phonetic = 0
-            for event, element in SafeElementTree.iterparse(stream, events=("start", "end"), forbid_dtd=True):
-                tag = _local(element.tag)
-                if tag == "rPh":
-                    phonetic += 1 if event == "start" else -1
-                elif event == "end" and tag == "t" and not phonetic:
-                    parts.append(element.text or "")
-                elif event == "end" and tag == "si":
-                    text = _unescape("".join(parts))
-                    self._shared.append(self.guard.text(text, f"gedeelde tekst {len(self._shared) + 1}"))
-                    parts = []
-                    element.clear()
+            for text in parse(stream, SharedStrings()):
+                self._shared.append(self.guard.text(_unescape(text), f"gedeelde tekst {len(self._shared) + 1}"))
 
     def rows(self, name: str) -> Iterator[tuple[int, list]]:
         try:
@@ -200,62 +183,27 @@ class XlsxBook(Book):
             raise self.broken() from exc
 
     def _rows(self, path: str) -> Iterator[tuple[int, list]]:
-        number = 0
+        handler = SheetRows(self._value)
         with self.archive.open(path) as stream:
-            parent = None
-            cells: dict[int, object] = {}
-            column = -1
-            for event, element in SafeElementTree.iterparse(stream, events=("start", "end"), forbid_dtd=True):
-                tag = _local(element.tag)
-                if event == "start":
-                    if tag == "sheetData":
-                        parent = element
-                    elif tag == "dimension":
-                        # Only for a progress bar: the declared size is not trusted for anything else.
-                        last = _REF.search((element.get("ref") or "").rpartition(":")[2])
-                        self.row_hint = int(last.group(2)) if last else 0
-                    elif tag == "row":
-                        number = int(element.get("r") or number + 1)
-                        cells, column = {}, -1
-                    continue
-                if tag == "c":
-                    ref = element.get("r")
-                    match = _REF.fullmatch(ref or "")
-                    column = _column_index(match.group(1)) if match else column + 1
-                    value = self._cell(element, ref or f"rij {number}")
-                    if value is not None:
-                        cells[column] = value
-                elif tag == "row":
-                    if parent is not None:
-                        parent.clear()
-                    if cells:
-                        row = [None] * (max(cells) + 1)
-                        for index, value in cells.items():
-                            row[index] = value
-                        row = trim(row)
-                        if row:
-                            yield number, row
+            for number, cells in parse(stream, handler):
+                self.row_hint = handler.row_hint
+                row = [None] * (max(cells) + 1)
+                for index, value in cells.items():
+                    row[index] = value
+                row = trim(row)
+                if row:
+                    yield number, row
 
-    def _cell(self, element, ref: str):
-        kind = element.get("t", "n")
-        value = formula = inline = None
-        for child in element:
-            tag = _local(child.tag)
-            if tag == "v":
-                value = child.text or ""
-            elif tag == "f":
-                formula = True
-            elif tag == "is":
-                inline = "".join(t.text or "" for t in child.iter() if _local(t.tag) == "t")
+    def _value(self, kind: str, style: str | None, value: str | None, formula: bool, inline: list | None, ref: str):
+        """One cell's value from its parts (type, style, <v>, whether it has <f>, inline text runs)."""
         if formula and (value is None or (value == "" and kind not in ("str", "inlineStr"))):
             return UncachedFormula(ref)
         if kind == "inlineStr":
-            return self.guard.text(_unescape(inline or ""), f"cel {ref}")
+            return self.guard.text(_unescape("".join(inline or ())), f"cel {ref}")
         if value is None or value == "":
             return None
         if kind == "s":
-            text = self.shared[int(value)]
-            return self.guard.text(text, f"cel {ref}")
+            return self.guard.text(self.shared[int(value)], f"cel {ref}")
         if kind in ("str", "e"):
             return self.guard.text(_unescape(value), f"cel {ref}")
         if kind == "b":
@@ -263,7 +211,7 @@ class XlsxBook(Book):
         if kind == "d":
             return datetime.datetime.fromisoformat(value)
         number = float(value) if any(ch in value for ch in ".eE") else int(value)
-        if int(element.get("s") or 0) in self.date_styles and 0 <= number < 2958466:
+        if style and int(style) in self.date_styles and 0 <= number < 2958466:
             epoch = datetime.datetime(1904, 1, 1) if self.date1904 else datetime.datetime(1899, 12, 30)
             return epoch + datetime.timedelta(days=number)
         return number
