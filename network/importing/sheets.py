@@ -18,6 +18,14 @@ from .values import cell_text
 IDENTITY_FIELDS = ("email", "full_name", "last_name")
 # A totals row starts with one of these words: "Totaal", "Subtotaal: 12", "Aantal deelnemers", "Total".
 _TOTAL = re.compile(r"(sub)?tota+l\b|aantal\b|som\b")
+_TOTAL_INITIALS = set("staSTA")
+
+
+def _filled(cell) -> bool:
+    """The cell holds something (a formula without a value too); cheap, as it runs for every cell."""
+    if type(cell) is str:
+        return bool(cell.strip())
+    return isinstance(cell, UncachedFormula) or bool(cell_text(cell))
 
 
 @dataclass
@@ -81,14 +89,14 @@ def find_list(book: Book, file_name: str, requested: str | None = None) -> Sheet
 def skipped_row_reason(cells: list, cmap: ColumnMap) -> str | None:
     """Why the row is no person, or None: a totals row, or a section heading (one filled cell, in the first
     column or outside the list's columns, in a list of several columns). The message quotes the row."""
-    filled = [(index, cell) for index, cell in enumerate(cells) if isinstance(cell, UncachedFormula) or cell_text(cell)]
+    filled = [(index, cell) for index, cell in enumerate(cells) if _filled(cell)]
     if not filled:
         return None
     first_index, first = filled[0]
-    text = cell_text(first)
-    if "@" in " ".join(cell_text(cell) for _, cell in filled):
+    if any(type(cell) is str and "@" in cell for _, cell in filled):
         return None
-    if _TOTAL.match(fold(text)):
+    text = cell_text(first)
+    if text[:1] in _TOTAL_INITIALS and _TOTAL.match(fold(text)):
         return f"Totaalregel overgeslagen: '{clip(text)}'."
     mapped = set(cmap.columns.values())
     if (

@@ -16,7 +16,7 @@ def _refuse_dtd(*args) -> None:
 
 
 def _parser(handler) -> expat.XMLParserType:
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.buffer_size = CHUNK_BYTES
     parser.StartDoctypeDeclHandler = _refuse_dtd
@@ -113,7 +113,7 @@ class SheetRows:
         self.kind, self.style, self.ref, self.v, self.formula = "n", None, None, None, False
 
     def start(self, name, attrs):
-        tag = local(name)
+        tag = _LOCAL.get(name) or local(name)
         if tag == "c":
             self.ref = attrs.get("r")
             self.kind = attrs.get("t", "n")
@@ -138,7 +138,7 @@ class SheetRows:
             self.row_hint = int(corner) if corner.isdigit() else 0
 
     def end(self, name):
-        tag = local(name)
+        tag = _LOCAL.get(name) or local(name)
         if tag == "v":
             self.v = "".join(self.text)
             self.text = None
