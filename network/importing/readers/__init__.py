@@ -3,9 +3,10 @@
     book = open_book(read_upload(file), file_name)
     for number, cells in book.rows(book.sheets[book.active].name): ...
 
-.xlsx is streamed from the zip by our own reader (xlsx.py): memory and time follow the cells present,
-not the sheet's declared size or corner cell. .xls and .ods go through python-calamine, .csv through
-text.py (encoding and delimiter detected). Every text cell passes one CellGuard per file (limits.py).
+.xlsx and .ods are streamed from the zip by our own readers (xlsx.py, ods.py): memory and time follow
+the cells present, not the sheet's declared size, corner cell or repeat counts. .xls goes through
+python-calamine (calamine.py), .csv through text.py (encoding and delimiter detected). Every text cell
+passes one CellGuard per file (limits.py).
 """
 
 import os
@@ -17,6 +18,7 @@ from ..errors import ImportFileError
 from .book import Book, SheetInfo, UncachedFormula
 from .calamine import CalamineBook
 from .limits import CellGuard, clip, column_letters
+from .ods import OdsBook
 from .text import CsvBook, decode_text, detect_delimiter
 from .xlsx import XlsxBook, check_zip
 
@@ -102,5 +104,5 @@ def open_book(data: bytes, file_name: str) -> Book:
     if ext == ".xlsx":
         return XlsxBook(data, file_name, guard)
     if ext == ".ods":
-        check_zip(data, file_name).close()
+        return OdsBook(data, file_name, guard)
     return CalamineBook(data, file_name, ext, guard)
