@@ -23,7 +23,7 @@ def clip(value, limit: int = CLIP_CHARS) -> str:
 
 def max_total_chars() -> int:
     """All cells of a file together: at most this many characters (IMPORT_MAX_CHARS)."""
-    return getattr(settings, "IMPORT_MAX_CHARS", 50_000_000)
+    return settings.IMPORT_MAX_CHARS
 
 
 def column_letters(index: int) -> str:

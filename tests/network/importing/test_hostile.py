@@ -16,7 +16,7 @@ from django.urls import reverse
 from network.importing import ImportFileError, ImportOptions, run_import
 from network.models import Contact, ImportBatch
 from tests.factories import UserFactory
-from tests.helpers import token_client
+from tests.helpers import data_file, token_client
 from tests.network.importing.hostile import HOSTILE, shared_string_bomb
 from tests.network.importing.xlsx_files import rows_xml, sheet_xml, xlsx
 
@@ -113,3 +113,21 @@ def test_rows_beside_a_far_corner_cell_import_in_well_under_a_second(corner):
 
     assert time.perf_counter() - started < 1
     assert (result.exit_code, result.row_count, Contact.objects.count()) == (0, 50, 50)
+
+
+def test_the_far_corner_file_imports_through_the_web_wizard_and_the_api(client, superuser):
+    """c02e: before, the web upload aborted the process on every reload of the preview."""
+    content = data_file("import-cases/c02e_stray_space_XFD1048576.xlsx").read_bytes()
+    client.force_login(superuser)
+    client.post(reverse("network:import-upload"), {"file": SimpleUploadedFile("c02e.xlsx", content), "as_of": ""})
+
+    for _ in range(2):
+        preview = client.get(reverse("network:import-preview"))
+        assert preview.status_code == 200
+        assert "Hanna van Rijn" in preview.content.decode()
+
+    response = token_client(superuser).post(
+        "/api/v1/imports/", {"file": SimpleUploadedFile("c02e.xlsx", content), "dry_run": "true"}, format="multipart"
+    )
+    assert response.status_code == 200
+    assert response.json()["rows"] == 1
