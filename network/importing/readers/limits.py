@@ -44,8 +44,9 @@ class CellGuard:
         self.limit = max_total_chars()
         self.total = 0
 
-    def text(self, value: str, where: str) -> str:
-        """`value` unchanged once checked; `where` names the cell ("D5", "regel 7") for the message."""
+    def text(self, value: str, where: str, ref: str = "") -> str:
+        """`value` unchanged once checked; `where` + `ref` name the cell ("cel " + "D5", "regel 7") for a
+        message (joined only then: this runs for every cell)."""
         size = len(value)
         self.total += size
         if self.total > self.limit:
@@ -55,12 +56,12 @@ class CellGuard:
             )
         if size > MAX_CELL_CHARS:
             raise ImportFileError(
-                f"{self.file_name}: {where} bevat {size:,} tekens (een spreadsheet staat er hoogstens "
+                f"{self.file_name}: {where}{ref} bevat {size:,} tekens (een spreadsheet staat er hoogstens "
                 f"{MAX_CELL_CHARS:,} toe); het bestand wordt niet geopend.".replace(",", ".")
             )
         if "\x00" in value:
             raise ImportFileError(
-                f"{self.file_name}: {where} bevat een NUL-teken (een onzichtbaar controleteken); sla de lijst "
+                f"{self.file_name}: {where}{ref} bevat een NUL-teken (een onzichtbaar controleteken); sla de lijst "
                 "opnieuw op vanuit Excel of LibreOffice en probeer het nog eens."
             )
         return value

@@ -22,9 +22,21 @@ def _parser(handler) -> expat.XMLParserType:
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_dtd
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartElementHandler = handler.start
-    parser.EndElementHandler = handler.end
     parser.CharacterDataHandler = handler.chars
+
+    def root(name, attrs):
+        # Most writers use the default namespace and the handlers compare plain names; for a document
+        # with prefixed tags ("x:row") every name is stripped of its prefix first.
+        if ":" in name:
+            parser.StartElementHandler = lambda name, attrs: handler.start(local(name), attrs)
+            parser.EndElementHandler = lambda name: handler.end(local(name))
+        else:
+            parser.StartElementHandler = handler.start
+            parser.EndElementHandler = handler.end
+        parser.StartElementHandler(name, attrs)
+
+    parser.StartElementHandler = root
+    parser.EndElementHandler = handler.end
     return parser
 
 
@@ -69,8 +81,7 @@ class SharedStrings:
         self.text: list[str] | None = None
         self.phonetic = 0
 
-    def start(self, name, attrs):
-        tag = local(name)
+    def start(self, tag, attrs):
         if tag == "si":
             self.parts = []
         elif tag == "t" and self.parts is not None and not self.phonetic:
@@ -78,8 +89,7 @@ class SharedStrings:
         elif tag == "rPh":
             self.phonetic += 1
 
-    def end(self, name):
-        tag = local(name)
+    def end(self, tag):
         if tag == "t" and self.text is not None:
             self.parts.append("".join(self.text))
             self.text = None
@@ -112,8 +122,7 @@ class SheetRows:
         self.phonetic = 0
         self.kind, self.style, self.ref, self.v, self.formula = "n", None, None, None, False
 
-    def start(self, name, attrs):
-        tag = _LOCAL.get(name) or local(name)
+    def start(self, tag, attrs):
         if tag == "c":
             self.ref = attrs.get("r")
             self.kind = attrs.get("t", "n")
@@ -137,8 +146,7 @@ class SheetRows:
             corner = (attrs.get("ref") or "").rpartition(":")[2].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ$")
             self.row_hint = int(corner) if corner.isdigit() else 0
 
-    def end(self, name):
-        tag = _LOCAL.get(name) or local(name)
+    def end(self, tag):
         if tag == "v":
             self.v = "".join(self.text)
             self.text = None

@@ -184,6 +184,7 @@ class XlsxBook(Book):
 
     def _rows(self, path: str) -> Iterator[tuple[int, list]]:
         handler = SheetRows(self._value)
+        self.shared  # noqa: B018 - loaded before the rows, so _value reads the plain list
         with self.archive.open(path) as stream:
             for number, cells in parse(stream, handler):
                 self.row_hint = handler.row_hint
@@ -199,13 +200,13 @@ class XlsxBook(Book):
         if formula and (value is None or (value == "" and kind not in ("str", "inlineStr"))):
             return UncachedFormula(ref)
         if kind == "inlineStr":
-            return self.guard.text(_unescape("".join(inline or ())), f"cel {ref}")
+            return self.guard.text(_unescape("".join(inline or ())), "cel ", ref)
         if value is None or value == "":
             return None
         if kind == "s":
-            return self.guard.text(self.shared[int(value)], f"cel {ref}")
+            return self.guard.text(self._shared[int(value)], "cel ", ref)
         if kind in ("str", "e"):
-            return self.guard.text(_unescape(value), f"cel {ref}")
+            return self.guard.text(_unescape(value), "cel ", ref)
         if kind == "b":
             return value in ("1", "true")
         if kind == "d":

@@ -153,3 +153,15 @@ def test_a_long_heading_is_quoted_by_a_short_prefix():
     result = do(simple([["Naam", "E-mail", "Organisatie"], ["Regio " + "x" * 5000], LIST[1]]))
 
     assert len(result.warnings[0]["message"]) < 100
+
+
+def test_a_sheet_written_with_namespace_prefixes_is_read():
+    rows = rows_xml(LIST).replace("<row", "<x:row").replace("</row>", "</x:row>").replace("<c ", "<x:c ")
+    rows = rows.replace("</c>", "</x:c>").replace("<is>", "<x:is>").replace("</is>", "</x:is>")
+    rows = rows.replace("<t xml:space", "<x:t xml:space").replace("</t>", "</x:t>")
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sheet = f'<?xml version="1.0"?><x:worksheet xmlns:x="{main}"><x:sheetData>{rows}</x:sheetData></x:worksheet>'
+
+    do(xlsx([("Lijst", sheet)]))
+
+    assert names() == {"Ans Kok"}
