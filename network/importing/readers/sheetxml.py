@@ -57,10 +57,10 @@ _LOCAL: dict[str, str] = {}
 
 
 def local(name: str) -> str:
-    """ "uri}row" → "row" (expat joins a namespace and a name with "}")."""
+    """The tag without the namespace prefix a few writers use: "x:row" → "row"."""
     tag = _LOCAL.get(name)
     if tag is None:
-        tag = _LOCAL[name] = name.rpartition("}")[2]
+        tag = _LOCAL[name] = name.rpartition(":")[2]
     return tag
 
 
