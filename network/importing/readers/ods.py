@@ -127,7 +127,7 @@ class OdsBook(Book):
         try:
             tables = _Tables()
             with self.archive.open("content.xml") as stream:
-                for _ in parse(stream, tables):
+                for _ in parse(stream, tables, strip_prefixes=False):
                     pass
             active = self._active_table()
         except BROKEN as exc:
@@ -156,7 +156,7 @@ class OdsBook(Book):
     def rows(self, name: str) -> Iterator[tuple[int, list]]:
         try:
             with self.archive.open("content.xml") as stream:
-                for number, cells in parse(stream, _Rows(name, self._value)):
+                for number, cells in parse(stream, _Rows(name, self._value), strip_prefixes=False):
                     row = [None] * (max(cells) + 1)
                     for index, value in cells.items():
                         row[index] = value

@@ -15,7 +15,7 @@ def _refuse_dtd(*args) -> None:
     raise ValueError("Een DTD hoort niet in een .xlsx-bestand.")
 
 
-def _parser(handler) -> expat.XMLParserType:
+def _parser(handler, strip_prefixes: bool) -> expat.XMLParserType:
     parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.buffer_size = CHUNK_BYTES
@@ -27,7 +27,7 @@ def _parser(handler) -> expat.XMLParserType:
     def root(name, attrs):
         # Most writers use the default namespace and the handlers compare plain names; for a document
         # with prefixed tags ("x:row") every name is stripped of its prefix first.
-        if ":" in name:
+        if strip_prefixes and ":" in name:
             parser.StartElementHandler = lambda name, attrs: handler.start(local(name), attrs)
             parser.EndElementHandler = lambda name: handler.end(local(name))
         else:
@@ -40,9 +40,12 @@ def _parser(handler) -> expat.XMLParserType:
     return parser
 
 
-def parse(stream, handler) -> Iterator:
-    """Feed `stream` to a parser calling `handler`; yield what the handler put in `handler.ready` as it comes."""
-    parser = _parser(handler)
+def parse(stream, handler, *, strip_prefixes: bool = True) -> Iterator:
+    """Feed `stream` to a parser calling `handler`; yield what the handler put in `handler.ready` as it comes.
+
+    With `strip_prefixes` the handler sees "row" for "x:row" (OOXML); without, names as written ("table:table",
+    the prefixes every OpenDocument writer uses)."""
+    parser = _parser(handler, strip_prefixes)
     ready = handler.ready
     while chunk := stream.read(CHUNK_BYTES):
         parser.Parse(chunk, False)
