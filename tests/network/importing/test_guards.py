@@ -113,3 +113,16 @@ def test_unreadable_file_exits_2_with_one_dutch_sentence_and_no_traceback(tmp_pa
 )
 def test_dates_as_users_write_them(value, expected):
     assert parse_date(value) == datetime.date(*expected)
+
+
+@pytest.mark.django_db
+def test_errors_quote_a_short_prefix_of_a_long_value_never_the_whole_cell():
+    long = "Gemeente " + "x" * 20_000
+    data = csv_bytes([["Naam", "E-mail", "Gemeente", "x" * 5000], ["Ans Kok", "ans@var.example", long, "y"]])
+
+    result = run_import(actor=None, file=data, file_name="lang.csv", options=ImportOptions())
+
+    (error,) = result.errors
+    assert len(error["value"]) <= 60 and error["value"].endswith("…")
+    assert len(error["message"]) < 160
+    assert all(len(column) <= 60 for column in result.summary["ignored_columns"])
