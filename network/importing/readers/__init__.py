@@ -15,12 +15,12 @@ from pathlib import Path
 from django.conf import settings
 
 from ..errors import ImportFileError
-from .book import Book, SheetInfo, UncachedFormula
+from .book import Book, UncachedFormula
 from .calamine import CalamineBook
 from .limits import CellGuard, clip, column_letters
 from .ods import OdsBook
-from .text import CsvBook, decode_text, detect_delimiter
-from .xlsx import XlsxBook, check_zip
+from .text import CsvBook
+from .xlsx import XlsxBook
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
 CSV_EXTENSIONS = (".csv", ".txt")
@@ -30,15 +30,11 @@ __all__ = [
     "CSV_EXTENSIONS",
     "SPREADSHEET_EXTENSIONS",
     "Book",
-    "SheetInfo",
     "UncachedFormula",
     "check_extension",
     "check_row_count",
-    "check_zip",
     "clip",
     "column_letters",
-    "decode_text",
-    "detect_delimiter",
     "open_book",
     "read_upload",
 ]

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from ..errors import ImportFileError
 from .book import Book, SheetInfo, UncachedFormula, trim
-from .limits import CellGuard, column_letters
+from .limits import CellGuard, clip, column_letters
 from .sheetxml import parse
 from .xlsx import BROKEN, SMALL_PART_BYTES, check_zip
 
@@ -108,7 +108,10 @@ class _Rows:
         elif name == "table:table-row":
             if self.cells:
                 if self.repeat > settings.IMPORT_MAX_ROWS:
-                    raise ImportFileError(f"Het werkblad '{self.sheet}' herhaalt een rij {self.repeat} keer.")
+                    raise ImportFileError(
+                        f"Het werkblad '{clip(self.sheet, 40)}' herhaalt een rij {self.repeat} keer; "
+                        "het wordt niet gelezen."
+                    )
                 self.ready.extend((self.number + n + 1, self.cells) for n in range(self.repeat))
             self.number += self.repeat
         elif name == "table:table":
