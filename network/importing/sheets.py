@@ -64,7 +64,7 @@ def _sheet_names(book: Book) -> str:
 def find_list(book: Book, file_name: str, requested: str | None = None) -> SheetList:
     """The sheet holding the list, its header mapped; raises ImportFileError naming the sheets when none does."""
     is_csv = [sheet.name for sheet in book.sheets] == [""]
-    candidates = _candidates(book, file_name, requested)
+    candidates = _candidates(book, file_name, None if is_csv else requested)
     reason = f"In {file_name} staat geen kopregel met bekende kolommen (zoals Naam, E-mail, Organisatie)."
     for name in candidates:
         rows = book.rows(name)

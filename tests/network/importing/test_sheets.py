@@ -165,3 +165,9 @@ def test_a_sheet_written_with_namespace_prefixes_is_read():
     do(xlsx([("Lijst", sheet)]))
 
     assert names() == {"Ans Kok"}
+
+
+def test_a_csv_has_no_sheets_so_a_named_sheet_is_ignored():
+    result = do(csv_bytes(LIST), "lijst.csv", sheet="Blad1")
+
+    assert result.row_count == 1
