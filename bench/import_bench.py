@@ -150,11 +150,11 @@ def libreoffice_list(rows: int) -> Path:
             f"Organisatie {n % 50}", "Adviseur", GEMEENTEN[n % len(GEMEENTEN)], "", f"{1 + n % 28}-1-2020",
         ]))  # fmt: skip
     (folder / "lijst.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    subprocess.run(  # noqa: S603 - fixed arguments
-        [shutil.which("soffice") or "soffice", "--headless", f"-env:UserInstallation=file://{folder}/profiel", "--infilter=CSV:59,34,76,1",
-         "--convert-to", "xlsx", "--outdir", str(folder), str(folder / "lijst.csv")],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    soffice = shutil.which("soffice") or "soffice"
+    profile = f"-env:UserInstallation=file://{folder}/profiel"
+    command = [soffice, "--headless", profile, "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir",
+               str(folder), str(folder / "lijst.csv")]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - fixed arguments
     return path
 
 
@@ -191,9 +191,7 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--process"]:
         for rows in [int(arg) for arg in argv[1:]] or [10_000]:
             r = process_ratio(rows)
-            print(
-                f"| {rows:,} (LibreOffice xlsx) | {r['read_s']:.2f} s | {r['import_s']:.2f} s | {r['ratio']:.2f}× |"
-            )
+            print(f"| {rows:,} (LibreOffice xlsx) | {r['read_s']:.2f} s | {r['import_s']:.2f} s | {r['ratio']:.2f}× |")
         return
     if argv[:1] in (["--import"], ["--again"]):
         print(json.dumps(measure(int(argv[1]), again=argv[0] == "--again")))
