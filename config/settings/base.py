@@ -148,6 +148,8 @@ SPECTACULAR_SETTINGS = {
 # Import guards (IMPORT.md): files larger than this, or with more rows, are refused.
 IMPORT_MAX_FILE_BYTES = env.int("IMPORT_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
+# All cells of one file together, counted as read (a shared string used a million times counts a million times).
+IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=50_000_000)
 
 # Roles not confirmed by a list or a user for this many days are flagged as unverified.
 VERIFY_AFTER_DAYS = env.int("VERIFY_AFTER_DAYS", default=365)

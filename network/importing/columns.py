@@ -46,8 +46,8 @@ def header_key(text) -> str:
 
 HEADER_FIELDS: dict[str, str] = {header_key(header): name for name, headers in SYNONYMS.items() for header in headers}
 
-# How far down a sheet the header row is looked for: titles and notes above it are a few rows at most.
-HEADER_SEARCH_ROWS = 50
+# How far down a sheet the header row is looked for: titles, notes and group headings above it are a few rows.
+HEADER_SEARCH_ROWS = 20
 
 
 @dataclass
@@ -66,11 +66,14 @@ def _known_fields(row) -> int:
 
 
 def find_header(table: list[list]) -> int | None:
-    """The first row whose cells name at least two known columns."""
+    """The row (among the first HEADER_SEARCH_ROWS) naming the most known columns, the first of equals; None
+    when no row names any. Merged group headings above the header ("Persoon", "Werk") name fewer. IMPORT.md."""
+    best, best_count = None, 0
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
-        if _known_fields(row) >= 2:
-            return index
-    return None
+        count = _known_fields(row)
+        if count > best_count:
+            best, best_count = index, count
+    return best
 
 
 def map_columns(header_row: list, header_index: int) -> ColumnMap:

@@ -13,6 +13,7 @@ from ..choices import Role
 from ..models import Contact, Network, Organisation
 from ..names import split_last_name, split_name
 from .columns import NAME_FIELDS, ColumnMap, header_key
+from .readers import UncachedFormula, clip, column_letters
 from .registry import Registry
 from .values import cell_text, parse_date
 
@@ -55,7 +56,23 @@ class RowParser:
     def error(self, errors: list, row: int, name: str | None, value, message: str) -> None:
         """Add one error to `errors`, naming the file's header of column `name` (None: the whole row)."""
         column = self.cmap.headers.get(name, "") if name else ""
-        errors.append({"row": row, "column": column, "value": cell_text(value), "message": message})
+        errors.append({"row": row, "column": clip(column), "value": clip(cell_text(value)), "message": message})
+
+    def formula_errors(self, number: int, cells: list) -> list[dict]:
+        """An error per cell of the list's columns holding a formula without a stored value (IMPORT.md)."""
+        errors: list[dict] = []
+        for name, index in self.cmap.columns.items():
+            if index < len(cells) and isinstance(cells[index], UncachedFormula):
+                cell = f"{column_letters(index)}{number}"
+                self.error(
+                    errors,
+                    number,
+                    name,
+                    "",
+                    f"Cel {cell} bevat een formule zonder berekende waarde; open en bewaar het bestand in Excel "
+                    "(of LibreOffice) en importeer het opnieuw.",
+                )
+        return errors
 
     def _names(self, cells: list) -> tuple[str, str, str]:
         first, tussen, last = (self._text(cells, name) for name in ("first_name", "tussenvoegsel", "last_name"))
@@ -81,7 +98,7 @@ class RowParser:
                 row,
                 name,
                 raw,
-                f"'{cell_text(raw)}' is geen datum (gebruik bijvoorbeeld 1-3-2021 of 2021-03-01).",
+                f"'{clip(cell_text(raw))}' is geen datum (gebruik bijvoorbeeld 1-3-2021 of 2021-03-01).",
             )
             return None
 
@@ -91,9 +108,9 @@ class RowParser:
         Returns {"values": the contact's text fields, "organisation": its name, "gemeente", "network",
         "role", "start", "end" (dates, first and last day inclusive), "errors": list of error dicts}.
         """
-        if not any(cell_text(cell) for cell in cells):
+        errors = self.formula_errors(number, cells)
+        if not errors and not any(cell_text(cell) for cell in cells):
             return None
-        errors: list[dict] = []
         first, tussen, last = self._names(cells)
         values = {
             "first_name": first,
@@ -139,21 +156,22 @@ class RowParser:
                     number,
                     "gemeente",
                     gemeente_text,
-                    f"De gemeente '{gemeente_text}' is niet bekend in het register.",
+                    f"De gemeente '{clip(gemeente_text)}' is niet bekend in het register.",
                 )
         network = self.network
         network_text = self._text(cells, "network")
         if network_text:
             network = self.registry.network(network_text)
             if network is None:
-                self.error(errors, number, "network", network_text, f"Het netwerk '{network_text}' bestaat niet.")
+                self.error(errors, number, "network", network_text, f"Het netwerk '{clip(network_text)}' bestaat niet.")
         role = None
         role_text = self._text(cells, "role")
         if role_text:
             role = ROLE_BY_KEY.get(header_key(role_text))
             if role is None:
                 allowed = ", ".join(str(label).lower() for label in Role.labels)
-                self.error(errors, number, "role", role_text, f"De rol '{role_text}' bestaat niet (wel: {allowed}).")
+                message = f"De rol '{clip(role_text)}' bestaat niet (wel: {allowed})."
+                self.error(errors, number, "role", role_text, message)
         start = self._date(cells, "start_date", number, errors)
         end = self._date(cells, "end_date", number, errors)
         if start and end and end < start:

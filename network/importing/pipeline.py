@@ -5,7 +5,6 @@ the file's length); the writes are a handful of bulk statements in one transacti
 """
 
 import hashlib
-import itertools
 from collections.abc import Callable
 
 from django.db import transaction
@@ -15,13 +14,14 @@ from accounts.permissions import Action, require
 
 from .. import selectors, services
 from ..choices import ImportMode
-from .columns import HEADER_SEARCH_ROWS, ColumnMap, find_header, map_columns
+from .columns import ColumnMap
 from .errors import ImportFileError
 from .options import ImportOptions
 from .planning import Importer
-from .readers import check_row_count, read_table, read_upload
+from .readers import check_row_count, clip, open_book, read_upload
 from .registry import Registry
 from .results import ImportResult
+from .sheets import find_list, skipped_row_reason
 
 PROGRESS_EVERY = 500
 
@@ -54,36 +54,35 @@ def run_import(
     options = options or ImportOptions()
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)
-    rows, total_rows = read_table(data, file_name, options.sheet)
-    head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-    header_index = find_header(head)
-    if header_index is None:
-        raise ImportFileError(
-            f"In {file_name} staat geen kopregel met bekende kolommen (zoals Naam, E-mail, Organisatie)."
-        )
-    cmap = map_columns(head[header_index], header_index)
-    if not any(name in cmap.columns for name in ("email", "full_name", "last_name")):
-        raise ImportFileError(f"{file_name} heeft geen kolom met een naam of e-mailadres.")
+    book = open_book(data, file_name)
+    found = find_list(book, file_name, options.sheet)
+    cmap = found.cmap
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
-    data_rows = itertools.chain(head[header_index + 1 :], rows)
     as_of = options.as_of or timezone.localdate()
     registry = Registry(network_ids=_network_ids_to_load(cmap, options))
     importer = Importer(cmap=cmap, options=options, as_of=as_of, registry=registry)
     result = ImportResult(file_name=file_name, dry_run=options.dry_run, skip_invalid=options.skip_invalid)
-    result.ignored_columns = cmap.ignored
+    result.ignored_columns = [clip(header) for header in cmap.ignored]
+    for message in found.warnings:
+        importer.warn(None, None, message)
     done = 0
-    for offset, cells in enumerate(data_rows):
-        if importer.add_row(header_index + offset + 2, cells):
+    for number, cells in found.rows:
+        done += 1
+        check_row_count(done)
+        reason = skipped_row_reason(cells, cmap)
+        if reason:
+            importer.warn(number, None, reason)
+        elif importer.add_row(number, cells):
             result.row_count += 1
-        done = offset + 1
         if progress and done % PROGRESS_EVERY == 0:
-            progress(done, max(done, total_rows))
-    check_row_count(done)
+            progress(done, max(done, book.row_hint))
     if progress:
         progress(done, done)
-    # The sheet's cells (held by the reader) are not needed any more; free them before writing.
-    del rows, data_rows, head
+    if not result.row_count:
+        raise ImportFileError(f"{file_name} heeft een kopregel maar geen rijen met gegevens; er is niets ingelezen.")
+    # The reader and its sheet are not needed any more; free them before writing.
+    del book, found
     result.rows = importer.result_rows
     result.errors = importer.errors
     result.skipped = sum(1 for row in result.rows if row.action == "skipped")

@@ -41,6 +41,7 @@ def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
     network = Network.objects.filter(pk=pending["network"]).first() if pending["network"] else None
     return ImportOptions(
         network=network,
+        sheet=pending.get("sheet") or None,
         as_of=datetime.date.fromisoformat(pending["as_of"]) if pending["as_of"] else None,
         sync=pending["sync"],
         skip_invalid=pending["skip_invalid"],
@@ -69,6 +70,7 @@ def import_upload(request):
             "file_name": Path(data["file"].name).name,
             "network": data["network"].pk if data["network"] else None,
             "as_of": data["as_of"].isoformat() if data["as_of"] else None,
+            "sheet": data["sheet"].strip(),
             "sync": data["sync"],
             "skip_invalid": data["skip_invalid"],
         }
