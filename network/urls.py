@@ -22,6 +22,7 @@ urlpatterns = [
     path("dekking/", coverage.coverage_board, name="coverage-board"),
     path("dekking/export.<str:fmt>", exports.coverage_export, name="coverage-export"),
     path("contactpersonen/", contacts.contact_list, name="contact-list"),
+    path("contactpersonen/export.<str:fmt>", exports.contact_list_export, name="contact-list-export"),
     path("contactpersonen/nieuw/", contacts.contact_create, name="contact-create"),
     path("contactpersonen/kiezen/", networks.contact_picker, name="contact-picker"),
     path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact-detail"),

@@ -59,6 +59,26 @@ def export_contacts(contacts: Iterable, fmt: str) -> bytes:
     return write_table(CONTACT_HEADERS, contact_rows(contacts), fmt, sheet_title="Contactpersonen")
 
 
+def export_contact_list(contacts: Iterable, roles: dict, fmt: str, *, on) -> bytes:
+    """The web contact list: the contact columns plus the roles each held on `on` ("Rol Netwerk (Gemeente)").
+
+    `roles` maps a contact id to its memberships on that date (network and gemeente loaded); the contact
+    columns are CONTACT_HEADERS, so the file imports again (the roles column is not an import column).
+    """
+
+    def rows():
+        for contact in contacts:
+            held = roles.get(contact.pk, [])
+            text = "; ".join(
+                f"{m.get_role_display()} {m.network.name}" + (f" ({m.gemeente.name})" if m.gemeente_id else "")
+                for m in held
+            )
+            yield [*_contact_cells(contact), text]
+
+    headers = [*CONTACT_HEADERS, f"Rollen op {on:%d-%m-%Y}"]
+    return write_table(headers, rows(), fmt, sheet_title="Contactpersonen")
+
+
 def export_registry(*, memberships: Iterable, contacts_without_role: Iterable, fmt: str) -> bytes:
     """Roles, plus the contacts without a role as rows without a network, so the whole registry round-trips."""
 

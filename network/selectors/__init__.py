@@ -3,11 +3,15 @@ queries per row."""
 
 from .avg import contact_history_ids, contact_subject_access, contacts_for_retention_review, months_before
 from .contacts import (
+    CONTACT_SORTS,
     contact_duplicate_candidates,
     contact_get_for_page,
+    contact_likely_duplicates,
     contact_list,
     contact_list_for_export,
     contact_list_for_picker,
+    contact_list_ordered,
+    contact_roles_on,
     contact_search,
     contacts_without_active_role,
     organisation_list,
@@ -88,6 +92,7 @@ from .participation import (
 from .scoping import networks_changeable_by, scope_to_changeable
 
 __all__ = [
+    "CONTACT_SORTS",
     "Coverage",
     "CoverageMatrix",
     "CoveragePoint",
@@ -103,10 +108,13 @@ __all__ = [
     "contact_duplicate_candidates",
     "contact_get_for_page",
     "contact_history_ids",
+    "contact_likely_duplicates",
     "contact_list",
     "contact_list_for_export",
     "contact_list_for_import",
     "contact_list_for_picker",
+    "contact_list_ordered",
+    "contact_roles_on",
     "contact_search",
     "contact_subject_access",
     "contact_timeline",

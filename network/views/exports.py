@@ -7,9 +7,10 @@ from accounts.permissions import Action
 from accounts.services import export_logged
 
 from .. import selectors
-from ..exporting import CONTENT_TYPES, FORMATS, export_memberships, write_table
+from ..exporting import CONTENT_TYPES, FORMATS, export_contact_list, export_memberships, write_table
 from ..models import Region
 from .base import login_and_action, reference_date
+from .contacts import filtered_contacts
 from .gemeenten import gemeente_or_404
 from .networks import network_or_404
 
@@ -83,3 +84,15 @@ def coverage_export(request, fmt: str):
     name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"
     _log(request, list_name="Dekkingsoverzicht", rows=len(rows), fmt=fmt)
     return _download(write_table(headers, rows, fmt, sheet_title="Dekking"), fmt, name)
+
+
+@login_and_action(Action.VIEW, Action.EXPORT)
+def contact_list_export(request, fmt: str):
+    """The contact list as filtered and sorted on the page (every page of it), with the roles held on its date."""
+    _check_format(fmt)
+    _filterset, contacts, on, _sort = filtered_contacts(request)
+    contacts = list(contacts)
+    roles = {contact.pk: selectors.contact_roles_on(contact, on=on) for contact in contacts}
+    _log(request, list_name="Contactpersonen", rows=len(contacts), fmt=fmt)
+    content = export_contact_list(contacts, roles, fmt, on=on)
+    return _download(content, fmt, f"contactpersonen-{on.isoformat()}")
