@@ -43,5 +43,5 @@ def coverage_board(request):
             anchor="#matrix-titel",
         )
         context["tiles"], context["map_width"], context["map_height"] = tile_map(matrix.column(selected))
-        context["chart"], context["chart_points"] = coverage_chart(selected, on)
+        context["chart"], context["chart_points"] = coverage_chart(selected, on, region=region or None)
     return render(request, "network/coverage_board.html", context)

@@ -30,11 +30,14 @@ def network_or_404(slug: str) -> Network:
         raise Http404("Dit netwerk staat niet in het register.") from exc
 
 
-def coverage_chart(network: Network, on):
-    """The network's coverage at the start of every quarter since 2020, up to the shown date."""
+def coverage_chart(network: Network, on, *, region: str | None = None):
+    """The network's coverage at the start of every quarter since 2020, up to the shown date.
+
+    With `region` (a veiligheidsregio code), only the gemeenten of that region count.
+    """
     start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
     dates = selectors.quarter_starts(start=start, end=on)
-    points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
+    points = selectors.coverage_history(networks=[network], dates=dates, region=region)[network.id]
     return quarter_chart(points), points
 
 
