@@ -115,3 +115,18 @@ def test_the_importer_removes_the_csv_guard_again():
     for value in DANGEROUS:
         assert cell_text(guard_csv(value)) == value
     assert set(FORMULA_TRIGGERS) == {"=", "+", "-", "@", "\t", "\r"}
+
+
+def test_xlsx_sheets_open_with_a_frozen_header_row_and_an_autofilter():
+    import io
+
+    from openpyxl import load_workbook
+
+    from network.exporting import write_workbook, write_xlsx
+
+    sheet = load_workbook(io.BytesIO(write_xlsx(["A", "B", "C"], [[1, 2, 3], [4, 5, 6]]))).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:C3"
+    assert sheet["A1"].font.bold
+    empty = load_workbook(io.BytesIO(write_workbook([("Leeg", ["Naam"], [])]))).active
+    assert (empty.freeze_panes, empty.auto_filter.ref) == ("A2", "A1:A1")
