@@ -30,6 +30,7 @@ urlpatterns = [
     path("contactpersonen/<int:pk>/rol-toevoegen/", contacts.contact_role_add, name="contact-role-add"),
     path("contactpersonen/<int:pk>/samenvoegen/", contacts.contact_merge, name="contact-merge"),
     path("import/", imports.import_upload, name="import-upload"),
+    path("import/sjabloon.xlsx", imports.import_template, name="import-template"),
     path("import/voorbeeld/", imports.import_preview, name="import-preview"),
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),

@@ -15,6 +15,7 @@ from .lists import (
     export_contacts,
     export_memberships,
     export_registry,
+    import_template_xlsx,
     membership_rows,
 )
 from .writers import CONTENT_TYPES, FORMATS, write_csv, write_table, write_workbook, write_xlsx
@@ -29,6 +30,7 @@ __all__ = [
     "export_contacts",
     "export_memberships",
     "export_registry",
+    "import_template_xlsx",
     "membership_rows",
     "write_csv",
     "write_table",

@@ -79,6 +79,30 @@ def export_contact_list(contacts: Iterable, roles: dict, fmt: str, *, on) -> byt
     return write_table(headers, rows(), fmt, sheet_title="Contactpersonen")
 
 
+# One fictitious example row for the import template (reserved .example domain, no real person).
+TEMPLATE_EXAMPLE = [
+    "Jan",
+    "van der",
+    "Berg",
+    "j.vanderberg@gemeente.example",
+    "010 123 4567",
+    "06 12345678",
+    "Gemeente Schiedam",
+    "Beleidsadviseur veiligheid",
+    "Voorbeeldrij: vervang of verwijder deze",
+    "Aandachtsfunctionarissen mensenhandel",
+    "Aandachtsfunctionaris",
+    "Schiedam",
+    "01-03-2021",
+    "",
+]
+
+
+def import_template_xlsx() -> bytes:
+    """An empty contact list with every column the importer reads (docs/importeren.md) and one example row."""
+    return write_table(MEMBERSHIP_HEADERS, [TEMPLATE_EXAMPLE], "xlsx", sheet_title="Contactlijst")
+
+
 def export_registry(*, memberships: Iterable, contacts_without_role: Iterable, fmt: str) -> bytes:
     """Roles, plus the contacts without a role as rows without a network, so the whole registry round-trips."""
 
