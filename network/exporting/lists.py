@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from ..choices import Role
 from .writers import write_table
 
 CONTACT_HEADERS = [
@@ -40,11 +41,13 @@ def contact_rows(contacts: Iterable) -> Iterable[list]:
 
 def membership_rows(memberships: Iterable) -> Iterable[list]:
     """One row per role (pass memberships_with_related(), so no row queries)."""
+    # The role labels translated once, not per row (get_role_display hashes every lazy label on each call).
+    role_labels = {value: str(label) for value, label in Role.choices}
     for membership in memberships:
         yield [
             *_contact_cells(membership.contact),
             membership.network.name,
-            membership.get_role_display(),
+            role_labels.get(membership.role, membership.role),
             membership.gemeente.name if membership.gemeente_id else "",
             membership.start_date,
             membership.end_date,
@@ -66,11 +69,14 @@ def export_contact_list(contacts: Iterable, roles: dict, fmt: str, *, on) -> byt
     columns are CONTACT_HEADERS, so the file imports again (the roles column is not an import column).
     """
 
+    role_labels = {value: str(label) for value, label in Role.choices}
+
     def rows():
         for contact in contacts:
             held = roles.get(contact.pk, [])
             text = "; ".join(
-                f"{m.get_role_display()} {m.network.name}" + (f" ({m.gemeente.name})" if m.gemeente_id else "")
+                f"{role_labels.get(m.role, m.role)} {m.network.name}"
+                + (f" ({m.gemeente.name})" if m.gemeente_id else "")
                 for m in held
             )
             yield [*_contact_cells(contact), text]

@@ -40,7 +40,7 @@ def gemeente_export(request, code: str, fmt: str):
     _check_format(fmt)
     gemeente = gemeente_or_404(code)
     on = reference_date(request)
-    memberships = list(selectors.contacts_for_gemeente(gemeente=gemeente, on=on))
+    memberships = list(selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente, on=on)))
     _log(request, list_name=f"Rollen in {gemeente}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
@@ -50,7 +50,7 @@ def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
     on = reference_date(request)
-    memberships = list(selectors.memberships_for_export(on=on, network=network))
+    memberships = list(selectors.lean_memberships_for_export(selectors.memberships_for_export(on=on, network=network)))
     _log(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 

@@ -34,7 +34,7 @@ class CoverageFacts:
     def participants_on(self, on: datetime.date) -> list[str]:
         """The full names of the contacts holding a role on `on`, oldest start first."""
         return [
-            Contact(first_name=first, tussenvoegsel=middle, last_name=last).full_name
+            Contact.name_of(first, middle, last)
             for start, end, (first, middle, last) in self.roles
             if is_active_on(start, end, on)
         ]
