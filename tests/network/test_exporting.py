@@ -130,3 +130,21 @@ def test_xlsx_sheets_open_with_a_frozen_header_row_and_an_autofilter():
     assert sheet["A1"].font.bold
     empty = load_workbook(io.BytesIO(write_workbook([("Leeg", ["Naam"], [])]))).active
     assert (empty.freeze_panes, empty.auto_filter.ref) == ("A2", "A1:A1")
+
+
+@pytest.mark.django_db
+def test_lean_export_rows_equal_the_full_rows_from_one_query(django_assert_num_queries):
+    import datetime
+
+    from network import selectors
+    from network.exporting import membership_rows
+    from tests.factories import MembershipFactory, gemeente
+
+    MembershipFactory.create_batch(3, gemeente=gemeente("GM0606"), contact__notes="Belt liever dan mailt")
+    MembershipFactory(gemeente=None, contact__organisation__gemeente=gemeente("GM0606"))
+    on = datetime.date.today()
+    full = list(membership_rows(selectors.contacts_for_gemeente(gemeente=gemeente("GM0606"), on=on)))
+    query = selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente("GM0606"), on=on))
+    with django_assert_num_queries(1):
+        lean = list(membership_rows(query))
+    assert lean == full and len(lean) == 4
