@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "accounts.middleware.RequireSecondFactorMiddleware",
     "accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's empty 405 (a GET on a POST-only address) becomes a Dutch page.
+    "common.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

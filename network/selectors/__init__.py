@@ -3,11 +3,15 @@ queries per row."""
 
 from .avg import contact_history_ids, contact_subject_access, contacts_for_retention_review, months_before
 from .contacts import (
+    CONTACT_SORTS,
     contact_duplicate_candidates,
     contact_get_for_page,
+    contact_likely_duplicates,
     contact_list,
     contact_list_for_export,
     contact_list_for_picker,
+    contact_list_ordered,
+    contact_roles_on,
     contact_search,
     contacts_without_active_role,
     organisation_list,
@@ -59,6 +63,7 @@ from .memberships import (
     gemeente_membership_history,
     group_by_theme,
     lean_memberships,
+    lean_memberships_for_export,
     membership_list,
     memberships_by_ids,
     memberships_for_export,
@@ -101,6 +106,7 @@ from .verification import (
 )
 
 __all__ = [
+    "CONTACT_SORTS",
     "Coverage",
     "CoverageMatrix",
     "CoveragePoint",
@@ -120,10 +126,13 @@ __all__ = [
     "contact_duplicate_candidates",
     "contact_get_for_page",
     "contact_history_ids",
+    "contact_likely_duplicates",
     "contact_list",
     "contact_list_for_export",
     "contact_list_for_import",
     "contact_list_for_picker",
+    "contact_list_ordered",
+    "contact_roles_on",
     "contact_search",
     "contact_subject_access",
     "contact_timeline",
@@ -151,6 +160,7 @@ __all__ = [
     "import_batch_list",
     "import_batch_list_recent",
     "lean_memberships",
+    "lean_memberships_for_export",
     "membership_list",
     "membership_values_for_import",
     "memberships_by_ids",

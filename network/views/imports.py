@@ -11,12 +11,14 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action
 
 from .. import selectors, services
+from ..exporting import CONTENT_TYPES, import_template_xlsx
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
 from ..models import Network
@@ -120,6 +122,14 @@ def import_confirm(request):
     del request.session[SESSION_KEY]
     messages.success(request, f"Import #{result.batch.pk} is verwerkt.")
     return redirect("network:import-batch", pk=result.batch.pk)
+
+
+@login_and_action(Action.IMPORT)
+def import_template(request):
+    """The template list (xlsx) with every column the importer reads; no registry data, so no export log."""
+    response = HttpResponse(import_template_xlsx(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="sjabloon-contactlijst.xlsx"'
+    return response
 
 
 @login_and_read_right
