@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format bench clean
+.PHONY: run dev test install migrate demo lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,16 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py seed_demo
 
+# `make run` shows what a user sees: DEBUG off, so errors are the Dutch 404/403/405/500 pages; WhiteNoise serves
+# the collected static files. `make dev` keeps Django's debug pages and reloads static files on every request.
 run: demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Het register draait op http://$(HOST):$(PORT)/ (beheer: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=false $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+dev: demo
+	@echo "Ontwikkelserver (DEBUG aan) op http://$(HOST):$(PORT)/"
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(BIN)/python -m pytest

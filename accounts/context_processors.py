@@ -12,4 +12,8 @@ def rights(request) -> dict:
     export link runs no permission check for it.
     """
     user = getattr(request, "user", None)
-    return {"can_import": partial(can, user, Action.IMPORT), "can_export": partial(can, user, Action.EXPORT)}
+    return {
+        "can_import": partial(can, user, Action.IMPORT),
+        "can_export": partial(can, user, Action.EXPORT),
+        "can_review_proposals": partial(can, user, Action.REVIEW_PROPOSALS),
+    }

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -92,4 +93,5 @@ class ExportLog(models.Model):
 
     def __str__(self) -> str:
         who = self.user or self.operator or "?"
-        return f"{self.created:%d-%m-%Y %H:%M} {who}: {self.list_name} ({self.rows} rijen, {self.format})"
+        when = timezone.localtime(self.created)
+        return f"{when:%d-%m-%Y %H:%M} {who}: {self.list_name} ({self.rows} rijen, {self.format})"

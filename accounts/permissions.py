@@ -44,6 +44,8 @@ class Action(enum.Enum):
     ERASE_CONTACT = ("accounts.erase_contacts", "U mag geen contactpersonen anonimiseren.", False)
     MANAGE_USERS = ("accounts.change_user", "U mag geen gebruikers beheren.", False)
     VIEW_EXPORT_LOG = ("accounts.view_exportlog", "Alleen een beheerder mag het exportlog inzien.", False)
+    REQUEST_VERIFICATION = ("network.add_verificationrequest", "U mag geen controleverzoeken versturen.", False)
+    REVIEW_PROPOSALS = ("network.change_changeproposal", "U mag geen wijzigingsvoorstellen beoordelen.", False)
 
     def __init__(self, perm: str, denied: str, scoped: bool) -> None:
         self.perm = perm

@@ -2,7 +2,7 @@
 
 import getpass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from rest_framework.authtoken.models import Token
 
@@ -48,6 +48,18 @@ def tokens_visible_to(*, actor):
     if can(actor, Action.MANAGE_USERS):
         return tokens
     return tokens.filter(user=actor)
+
+
+@transaction.atomic
+def token_create(*, actor) -> Token:
+    """A new API token for `actor` themselves; returns it, with its full key (show it once, to its owner only).
+
+    Raises ValidationError when `actor` already has one (one key per user, as DRF's Token allows): revoke
+    that one first.
+    """
+    if Token.objects.filter(user=actor).exists():
+        raise ValidationError("U heeft al een API-sleutel. Trek die eerst in om een nieuwe te maken.")
+    return Token.objects.create(user=actor)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, login_required
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .middleware import SECOND_FACTOR_KEY
-from .services import token_revoke, tokens_visible_to
+from .services import token_create, token_revoke, tokens_visible_to
 
 
 @login_not_required
@@ -93,17 +94,42 @@ def otp_setup(request):
     return render(request, "accounts/otp_setup.html", context)
 
 
-@login_required
-def api_tokens(request):
-    """A user's own API token (a beheerder sees all of them), with a button to revoke it.
+class RevokeForm(forms.Form):
+    user = forms.IntegerField(
+        min_value=1, max_value=2**63 - 1, error_messages={"invalid": "Kies een bestaande API-sleutel om in te trekken."}
+    )
 
-    The key itself is not shown again: `POST /api/v1/auth/token/` hands it out; this page is for seeing
-    that one exists and ending it, e.g. when a laptop is lost.
+
+@login_required
+@never_cache
+def api_tokens(request):
+    """A user's own API token (a beheerder sees all of them): create one, or revoke one.
+
+    A new key is shown once, on the answer to the POST that made it (never_cache); afterwards only its first
+    characters. `POST /api/v1/auth/token/` also hands out the key.
     """
-    if request.method == "POST":
-        token = get_object_or_404(tokens_visible_to(actor=request.user), user_id=request.POST.get("user"))
-        owner = token.user
-        token_revoke(actor=request.user, token=token)
-        messages.success(request, f"De API-sleutel van {owner} is ingetrokken.")
-        return redirect("accounts:api-tokens")
-    return render(request, "accounts/api_tokens.html", {"tokens": tokens_visible_to(actor=request.user)})
+    status, new_token = 200, None
+    if request.method == "POST" and request.POST.get("action") == "create":
+        try:
+            new_token = token_create(actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+    elif request.method == "POST":
+        form = RevokeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Kies een bestaande API-sleutel om in te trekken.")
+            status = 400
+        else:
+            token = get_object_or_404(tokens_visible_to(actor=request.user), user_id=form.cleaned_data["user"])
+            owner = token.user
+            token_revoke(actor=request.user, token=token)
+            messages.success(request, f"De API-sleutel van {owner} is ingetrokken.")
+            return redirect("accounts:api-tokens")
+    tokens = list(tokens_visible_to(actor=request.user))
+    context = {
+        "tokens": tokens,
+        "new_token": new_token,
+        "has_own": any(token.user_id == request.user.pk for token in tokens),
+    }
+    return render(request, "accounts/api_tokens.html", context, status=status)

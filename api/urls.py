@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from .views import auth, errors, imports, records, reference
+from .views import auth, errors, imports, proposals, records, reference
 
 app_name = "api"
 
@@ -21,6 +21,7 @@ router.register("participations", records.ParticipationViewSet, basename="partic
 router.register("outreach", records.OutreachViewSet, basename="outreach")
 router.register("import-batches", records.ImportBatchViewSet, basename="importbatch")
 router.register("imports", imports.ImportViewSet, basename="import")
+router.register("change-proposals", proposals.ChangeProposalViewSet, basename="changeproposal")
 
 urlpatterns = [
     path("auth/token/", auth.ObtainTokenView.as_view(), name="token"),

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/import_bench.py                 # 1 000, 10 000 and 100 000 rows on SQLite
     .venv/bin/python bench/import_bench.py 1000 10000      # chosen sizes
+    .venv/bin/python bench/import_bench.py --process 10000 # whole processes: import_contacts vs openpyxl read
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/var_bench .venv/bin/python bench/import_bench.py
 
 For each size it writes an .xlsx list (cached in the temp folder) and then, in a fresh process on an
@@ -210,7 +211,74 @@ def full_registry(rows: int, contacts: int) -> None:
     )
 
 
+# -- whole processes (issue 10): `manage.py import_contacts` against a process that only reads with openpyxl --
+
+READ_ONLY_SCRIPT = (
+    "import sys; from openpyxl import load_workbook; "
+    "wb = load_workbook(sys.argv[1], read_only=True); print(sum(1 for _ in wb.active.iter_rows(values_only=True)))"
+)
+
+
+def libreoffice_list(rows: int) -> Path:
+    """The list as a CSV converted to .xlsx by LibreOffice (`soffice --headless --convert-to xlsx`), cached."""
+    import shutil
+
+    folder = Path(tempfile.gettempdir()) / f"var_import_bench_lo_{rows}"
+    path = folder / "lijst.xlsx"
+    if path.exists():
+        return path
+    folder.mkdir(exist_ok=True)
+    lines = [";".join(HEADER)]
+    for n in range(rows):
+        tussen, last = LAST[n % len(LAST)]
+        lines.append(";".join([
+            FIRST[n % len(FIRST)], tussen, f"{last}{n}", f"persoon{n}@bench.example", f"010 {n:07d}",
+            f"Organisatie {n % 50}", "Adviseur", GEMEENTEN[n % len(GEMEENTEN)], "", f"{1 + n % 28}-1-2020",
+        ]))  # fmt: skip
+    (folder / "lijst.csv").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    soffice = shutil.which("soffice") or "soffice"
+    profile = f"-env:UserInstallation=file://{folder}/profiel"
+    command = [soffice, "--headless", profile, "--infilter=CSV:59,34,76,1", "--convert-to", "xlsx", "--outdir",
+               str(folder), str(folder / "lijst.csv")]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)  # noqa: S603 - fixed arguments
+    return path
+
+
+def _timed(command: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)  # noqa: S603 - fixed arguments
+    return time.perf_counter() - start
+
+
+def process_ratio(rows: int) -> dict:
+    """Best of REPEATS wall-clock seconds of each whole process; every import into a fresh migrated SQLite db."""
+    import shutil
+
+    path = libreoffice_list(rows)
+    template = Path(tempfile.gettempdir()) / "var_import_bench_template.sqlite3"
+    database = Path(tempfile.gettempdir()) / "var_import_bench_process.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "false",
+           "DJANGO_SETTINGS_MODULE": "config.settings.base"}  # fmt: skip
+    if not template.exists():
+        database.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], check=True, cwd=ROOT, env=env)
+        shutil.copy(database, template)
+    command = [sys.executable, "manage.py", "import_contacts", str(path), "--network", "accounthouders-ondermijning",
+               "--as-of", AS_OF.isoformat(), "--json"]  # fmt: skip
+    reads, imports = [], []
+    for _ in range(REPEATS):
+        reads.append(_timed([sys.executable, "-c", READ_ONLY_SCRIPT, str(path)], env))
+        shutil.copy(template, database)
+        imports.append(_timed(command, env))
+    return {"rows": rows, "read_s": min(reads), "import_s": min(imports), "ratio": min(imports) / min(reads)}
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--process"]:
+        for rows in [int(arg) for arg in argv[1:]] or [10_000]:
+            r = process_ratio(rows)
+            print(f"| {rows:,} (LibreOffice xlsx) | {r['read_s']:.2f} s | {r['import_s']:.2f} s | {r['ratio']:.2f}× |")
+        return
     if argv[:1] == ["--fill"]:
         fill_registry(int(argv[1]), Path(tempfile.gettempdir()) / f"var_import_bench_registry_{argv[1]}.sqlite3")
         return

@@ -3,6 +3,7 @@
 Run by hand (not in the test suite):
 
     .venv/bin/python bench/web_bench.py                      # a fresh SQLite file in /tmp
+    .venv/bin/python bench/web_bench.py export               # only the pages whose name says "export"
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/var_bench .venv/bin/python bench/web_bench.py
 
 It migrates, loads the demo, adds the extra contacts (each with a role, some ended), then requests every
@@ -121,10 +122,20 @@ def main() -> None:
         ("Contactpersonen zoeken", "/contactpersonen/?search=achternaam12&network=hackshield"),
         ("Zoeken 'aandachtsfunctionaris Schiedam'", "/zoeken/?q=aandachtsfunctionaris+Schiedam"),
         ("Contactpersoon", f"/contactpersonen/{contact.pk}/"),
+        ("Contactpersonen op organisatie gesorteerd", "/contactpersonen/?sort=organisatie"),
+        ("Netwerk HackShield, nog te benaderen", "/netwerken/hackshield/?status=to_approach&sort=laatste_contact"),
         ("Export gemeente (xlsx)", "/gemeenten/GM0599/export.xlsx"),
         ("Export dekking (xlsx)", "/dekking/export.xlsx"),
+        (
+            "Export netwerk aandachtsfunctionarissen (xlsx)",
+            "/netwerken/aandachtsfunctionarissen-mensenhandel/export.xlsx",
+        ),
+        ("Export contactpersonen zoeken (xlsx)", "/contactpersonen/export.xlsx?search=achternaam12&network=hackshield"),
         ("Importeren", "/import/"),
     ]
+    # `web_bench.py export` measures only the pages whose name contains "export" (case-insensitive).
+    only = " ".join(sys.argv[1:]).lower()
+    pages = [(name, url) for name, url in pages if only in name.lower()]
     vendor = connection.vendor
     print(f"{vendor}, {Contact.objects.count()} contacts, {Membership.objects.count()} roles, median of {RUNS} runs\n")
     print("| page | median ms | max ms | queries | median / 150 ms budget |")

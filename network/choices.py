@@ -95,3 +95,22 @@ class LawfulBasis(models.TextChoices):
     LEGITIMATE_INTEREST = "gerechtvaardigd_belang", _("Gerechtvaardigd belang")
     CONSENT = "toestemming", _("Toestemming")
     CONTRACT = "overeenkomst", _("Uitvoering van een overeenkomst")
+
+
+class VerificationStatus(models.TextChoices):
+    """Where a verification request stands; an open one past its `expires` counts as expired (DOMAIN.md)."""
+
+    OPEN = "open", _("Verstuurd, nog niet beantwoord")
+    ANSWERED = "answered", _("Beantwoord")
+
+
+class ProposalKind(models.TextChoices):
+    ROLE_STOPPED = "role_stopped", _("Rol gestopt")
+    SUCCESSOR = "successor", _("Opvolger")
+    DETAIL_CORRECTION = "detail_correction", _("Correctie werkgegevens")
+
+
+class ProposalStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Overgenomen")
+    REJECTED = "rejected", _("Afgewezen")

@@ -169,6 +169,12 @@ class ImportUploadForm(forms.Form):
         empty_label="(uit de kolom 'netwerk' van het bestand)",
     )
     as_of = forms.DateField(label="Stand per", required=False, widget=DateInput(), help_text="Leeg: vandaag.")
+    sheet = forms.CharField(
+        label="Werkblad",
+        required=False,
+        max_length=100,
+        help_text="Leeg: het werkblad waarop het bestand opent (of het eerste andere zichtbare met een lijst).",
+    )
     sync = forms.BooleanField(
         label="Synchroniseren: rollen in dit netwerk die niet op de lijst staan beëindigen", required=False
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, search
+from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, proposals, search, verification
 
 app_name = "network"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("dekking/", coverage.coverage_board, name="coverage-board"),
     path("dekking/export.<str:fmt>", exports.coverage_export, name="coverage-export"),
     path("contactpersonen/", contacts.contact_list, name="contact-list"),
+    path("contactpersonen/export.<str:fmt>", exports.contact_list_export, name="contact-list-export"),
     path("contactpersonen/nieuw/", contacts.contact_create, name="contact-create"),
     path("contactpersonen/kiezen/", networks.contact_picker, name="contact-picker"),
     path("contactpersonen/<int:pk>/", contacts.contact_detail, name="contact-detail"),
@@ -29,9 +30,15 @@ urlpatterns = [
     path("contactpersonen/<int:pk>/rol-toevoegen/", contacts.contact_role_add, name="contact-role-add"),
     path("contactpersonen/<int:pk>/samenvoegen/", contacts.contact_merge, name="contact-merge"),
     path("import/", imports.import_upload, name="import-upload"),
+    path("import/sjabloon.xlsx", imports.import_template, name="import-template"),
     path("import/voorbeeld/", imports.import_preview, name="import-preview"),
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
     path("import/kolommen/", imports.import_columns, name="import-columns"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
+    path("controle/<str:token>/", verification.verification_page, name="verification-page"),
+    path("overzicht/actueel/", proposals.verification_figures, name="verification-figures"),
+    path("wijzigingsvoorstellen/", proposals.proposal_list, name="proposal-list"),
+    path("wijzigingsvoorstellen/<int:pk>/overnemen/", proposals.proposal_accept, name="proposal-accept"),
+    path("wijzigingsvoorstellen/<int:pk>/afwijzen/", proposals.proposal_reject, name="proposal-reject"),
 ]

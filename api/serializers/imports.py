@@ -17,7 +17,9 @@ class ImportRequestSerializer(serializers.Serializer):
         allow_null=True,
         help_text="Eén netwerk voor de hele lijst (slug); leeg: de kolom Netwerk",
     )
-    sheet = serializers.CharField(required=False, allow_blank=True, help_text="Werkblad; leeg: het eerste")
+    sheet = serializers.CharField(
+        required=False, allow_blank=True, help_text="Werkblad; leeg: het werkblad waarop het bestand opent"
+    )
     as_of = serializers.DateField(
         required=False, allow_null=True, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Leeg: vandaag"
     )

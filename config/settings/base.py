@@ -4,6 +4,8 @@ from pathlib import Path
 
 import environ
 
+from common.logging import redact_personal_links
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -52,6 +54,8 @@ MIDDLEWARE = [
     "accounts.middleware.RequireSecondFactorMiddleware",
     "accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's empty 405 (a GET on a POST-only address) becomes a Dutch page.
+    "common.middleware.MethodNotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -146,6 +150,8 @@ SPECTACULAR_SETTINGS = {
 # Import guards (IMPORT.md): files larger than this, or with more rows, are refused.
 IMPORT_MAX_FILE_BYTES = env.int("IMPORT_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
+# All cells of one file together, counted as read (a shared string used a million times counts a million times).
+IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=50_000_000)
 
 # Roles not confirmed by a list or a user for this many days are flagged as unverified.
 VERIFY_AFTER_DAYS = env.int("VERIFY_AFTER_DAYS", default=365)
@@ -197,3 +203,21 @@ CONTENT_SECURITY_POLICY = {
 
 # AVG: contacts without an active role for this many months appear on the retention review list.
 AVG_RETENTION_MONTHS = env.int("AVG_RETENTION_MONTHS", default=24)
+
+# E-mail (issue 14): EMAIL_URL is django-environ's e-mail URL (smtp://user:pass@host:25, smtp+tls://…:587,
+# consolemail://); without it mails are printed on the console (development). Mails are only sent by the
+# management commands (docs/deploy.md: cron or a systemd timer), never during a web request.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+globals().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="VAR Netwerkregister <netwerkregister@localhost>")
+# The base of the links in mails (the personal verification page), without a trailing slash.
+SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
+# A verification link works this many days, and only once.
+VERIFICATION_TOKEN_MAX_AGE_DAYS = env.int("VERIFICATION_TOKEN_MAX_AGE_DAYS", default=30)
+# The personal page answers at most this many requests per client address per window (Django's cache).
+VERIFICATION_RATE_LIMIT = env.int("VERIFICATION_RATE_LIMIT", default=30)
+VERIFICATION_RATE_WINDOW_SECONDS = env.int("VERIFICATION_RATE_WINDOW_SECONDS", default=600)
+# The cache behind the rate limit; with several app servers use one shared cache (docs/deploy.md).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# No log line carries a personal link's token (common/logging.py).
+LOGGING = redact_personal_links(LOGGING)

@@ -4,6 +4,8 @@ Several app servers run `gunicorn config.wsgi` behind one reverse proxy that ter
 `python manage.py check --deploy` passes with these settings and no warnings (tests/accounts/test_deploy.py).
 """
 
+from common.logging import redact_personal_links
+
 from .base import *  # noqa: F403
 from .base import DATABASES, env
 
@@ -51,3 +53,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+LOGGING = redact_personal_links(LOGGING)

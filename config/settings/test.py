@@ -11,3 +11,5 @@ STORAGES = {
 # WhiteNoise finds files in the apps on each request, as in development: tests have no collected static folder.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Mails go to Django's test outbox (django.core.mail.outbox); one test sends through a real SMTP server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

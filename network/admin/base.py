@@ -142,6 +142,8 @@ class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
+    # Django's tabular inline with a text in its two empty column headers (axe-core's empty-table-header).
+    template = "admin/network/edit_inline/tabular.html"
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

@@ -57,7 +57,9 @@ class ImportListForm(forms.Form):
         required=False,
         help_text=_("Voor de hele lijst; leeg laten als de lijst een kolom Netwerk heeft"),
     )
-    sheet = forms.CharField(label=_("Werkblad"), required=False, help_text=_("Leeg: het eerste werkblad"))
+    sheet = forms.CharField(
+        label=_("Werkblad"), required=False, help_text=_("Leeg: het werkblad waarop het bestand opent")
+    )
     as_of = forms.DateField(
         label=_("Stand per"),
         required=False,

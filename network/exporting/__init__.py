@@ -11,9 +11,11 @@ from .lists import (
     CONTACT_HEADERS,
     MEMBERSHIP_HEADERS,
     contact_rows,
+    export_contact_list,
     export_contacts,
     export_memberships,
     export_registry,
+    import_template_xlsx,
     membership_rows,
 )
 from .writers import CONTENT_TYPES, FORMATS, write_csv, write_table, write_workbook, write_xlsx
@@ -24,9 +26,11 @@ __all__ = [
     "FORMATS",
     "MEMBERSHIP_HEADERS",
     "contact_rows",
+    "export_contact_list",
     "export_contacts",
     "export_memberships",
     "export_registry",
+    "import_template_xlsx",
     "membership_rows",
     "write_csv",
     "write_table",

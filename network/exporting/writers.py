@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from .formulas import guard_csv, guard_xlsx
 
@@ -28,14 +29,22 @@ def write_csv(headers: Sequence, rows: Iterable[Sequence]) -> bytes:
 
 
 def write_workbook(sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]) -> bytes:
-    """An .xlsx with one sheet per (title, headers, rows); titles are cut to Excel's 31 characters, headers bold."""
+    """An .xlsx with one sheet per (title, headers, rows); titles are cut to Excel's 31 characters.
+
+    Each sheet opens with its bold header row frozen and an autofilter over the header and the rows.
+    """
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title[:31])
+        sheet.freeze_panes = "A2"
         sheet.append([_header_cell(sheet, header, bold) for header in headers])
+        count = 0
         for row in rows:
             sheet.append([guard_xlsx(sheet, value) for value in row])
+            count += 1
+        if headers:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -144,8 +144,8 @@ def header_set_hash(header_row: list) -> str:
     return hashlib.sha256("\x1f".join(key for key in keys if key).encode()).hexdigest()
 
 
-# How far down a sheet the header row is looked for: titles and notes above it are a few rows at most.
-HEADER_SEARCH_ROWS = 50
+# How far down a sheet the header row is looked for: titles, notes and group headings above it are a few rows.
+HEADER_SEARCH_ROWS = 20
 
 
 # A field that several columns may fill: the first non-empty one counts (Outlook has "Hoofdtelefoon bedrijf"
@@ -168,18 +168,32 @@ class ColumnMap:
         return name in self.columns
 
 
-def _known_fields(row, extra: frozenset = frozenset()) -> int:
+# A list needs one column that identifies a person.
+IDENTITY_FIELDS = ("email", "full_name", "last_name")
+
+
+def _known_fields(row, chosen: dict[str, str]) -> tuple[int, bool]:
+    """(how many known columns `row` names, whether one identifies a person); `chosen` (header key → field,
+    the user's mapping) counts as known."""
     keys = [header_key(cell) for cell in row]
-    return len({HEADER_FIELDS[key] for key in keys if key in HEADER_FIELDS}) + sum(1 for key in keys if key in extra)
+    fields = {HEADER_FIELDS[key] for key in keys if key in HEADER_FIELDS and key not in chosen}
+    mapped = [chosen[key] for key in keys if key in chosen]
+    identity = any(name in IDENTITY_FIELDS for name in (*fields, *mapped))
+    return len(fields) + len(mapped), identity
 
 
 def find_header(table: list[list], overrides: dict[str, str] | None = None) -> int | None:
-    """The row among the first HEADER_SEARCH_ROWS that names the most known columns (the first on a tie;
-    one is enough: an e-mail column alone is a list); headers the user mapped count as known. None: no such row."""
-    extra = frozenset(header_key(header) for header in overrides or {})
+    """The row (among the first HEADER_SEARCH_ROWS) naming the most known columns, the first of equals; None
+    when no row names any. One column is enough when it identifies a person (an e-mail column alone is a
+    list); a row naming a single other column ("Titel", "Gemeente") is a title, not a header. Headers the
+    user mapped (`overrides`, header → field) count as known. Merged group headings above the header
+    ("Persoon", "Werk") name fewer. IMPORT.md "Which row is the header"."""
+    chosen = {header_key(header): name for header, name in (overrides or {}).items()}
     best, best_count = None, 0
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
-        count = _known_fields(row, extra)
+        count, identity = _known_fields(row, chosen)
+        if count < 2 and not identity:
+            continue
         if count > best_count:
             best, best_count = index, count
     return best

@@ -1,7 +1,7 @@
 """E-mail addresses and phone numbers as people type them into a list (IMPORT.md, "Values").
 
 Each parser returns the value to store and what to tell the user: `(value, warning, error)`, where a
-warning keeps the row and an error refuses it. Messages are Dutch and quote at most a short prefix.
+warning keeps the row and an error refuses it. Messages are Dutch and quote a value through `clip`.
 """
 
 import functools
@@ -11,11 +11,12 @@ from email.utils import getaddresses
 import email_validator
 import phonenumbers
 
+from .readers import clip
+
 # Google Contacts joins several values of one field with " ::: ".
 _GOOGLE_JOIN = " ::: "
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 PHONE_REGION = "NL"
-QUOTE_LIMIT = 60
 # An address email-validator accepts as it is (plain ASCII, no quoting, no IP literal): checked by this pattern
 # alone, which is 20× faster on a 100 000-row list; anything else goes through email-validator.
 _PLAIN_ADDRESS = re.compile(
@@ -23,11 +24,6 @@ _PLAIN_ADDRESS = re.compile(
     r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]"
 )
 _DUTCH_DIGITS = re.compile(r"[\d\s().+-]+")
-
-
-def quote(value: str) -> str:
-    """A value for a message: at most QUOTE_LIMIT characters, so a message never grows with a hostile cell."""
-    return value if len(value) <= QUOTE_LIMIT else value[: QUOTE_LIMIT - 1] + "…"
 
 
 def _addresses(text: str) -> list[str]:
@@ -75,9 +71,9 @@ def parse_email(text: str) -> tuple[str, str, str]:
             return "", "", "Dit is geen geldig e-mailadres."
     warning = ""
     if others:
-        warning = f"Meerdere e-mailadressen in één cel; {address} gebruikt, niet: {quote(', '.join(others))}."
+        warning = f"Meerdere e-mailadressen in één cel; {address} gebruikt, niet: {clip(', '.join(others))}."
     elif address != plain:
-        warning = f"Het e-mailadres {address} is uit '{quote(text)}' gehaald."
+        warning = f"Het e-mailadres {address} is uit '{clip(text)}' gehaald."
     return address, warning, ""
 
 
@@ -98,7 +94,7 @@ def parse_phone(text: str) -> tuple[str, str, str]:
             "",
             "",
             (
-                f"'{quote(text)}' is een nummer in wetenschappelijke notatie; de cijfers zijn verloren. "
+                f"'{clip(text)}' is een nummer in wetenschappelijke notatie; de cijfers zijn verloren. "
                 "Maak de kolom tekst in Excel en typ het nummer opnieuw."
             ),
         )
@@ -113,7 +109,7 @@ def parse_phone(text: str) -> tuple[str, str, str]:
             return " ".join(parts), "", ""
     formatted = _format_phone(text)
     if not formatted:
-        return text, f"'{quote(text)}' is geen geldig telefoonnummer; opgeslagen zoals het er staat.", ""
+        return text, f"'{clip(text)}' is geen geldig telefoonnummer; opgeslagen zoals het er staat.", ""
     return formatted, "", ""
 
 

@@ -11,6 +11,7 @@ from ..models import Contact, Network, Organisation
 from ..names import normalise_initials, split_filing_last_name, split_name, split_titles
 from .columns import NAME_FIELDS, ColumnMap, header_key
 from .contact_values import parse_email, parse_phone
+from .readers import UncachedFormula, clip, column_letters
 from .registry import Registry
 from .values import cell_text, parse_date
 
@@ -70,7 +71,23 @@ class RowParser:
     def error(self, errors: list, row: int, name: str | None, value, message: str) -> None:
         """Add one error to `errors`, naming the file's header of column `name` (None: the whole row)."""
         column = self.cmap.headers.get(name, "") if name else ""
-        errors.append({"row": row, "column": column, "value": cell_text(value), "message": message})
+        errors.append({"row": row, "column": clip(column), "value": clip(cell_text(value)), "message": message})
+
+    def formula_errors(self, number: int, cells: list) -> list[dict]:
+        """An error per cell of the list's columns holding a formula without a stored value (IMPORT.md)."""
+        errors: list[dict] = []
+        for name, index in self.cmap.columns.items():
+            if index < len(cells) and isinstance(cells[index], UncachedFormula):
+                cell = f"{column_letters(index)}{number}"
+                self.error(
+                    errors,
+                    number,
+                    name,
+                    "",
+                    f"Cel {cell} bevat een formule zonder berekende waarde; open en bewaar het bestand in Excel "
+                    "(of LibreOffice) en importeer het opnieuw.",
+                )
+        return errors
 
     def _names(self, cells: list) -> tuple[str, str, str, str]:
         """(titles, first name, tussenvoegsel, last name): titles apart, initials in one form (IMPORT.md)."""
@@ -106,7 +123,7 @@ class RowParser:
                 row,
                 name,
                 raw,
-                f"'{cell_text(raw)}' is geen datum (gebruik bijvoorbeeld 1-3-2021 of 2021-03-01).",
+                f"'{clip(cell_text(raw))}' is geen datum (gebruik bijvoorbeeld 1-3-2021 of 2021-03-01).",
             )
             return None
 
@@ -117,9 +134,9 @@ class RowParser:
         "role", "start", "end" (dates, first and last day inclusive), "errors": list of error dicts,
         "warnings": list of (field, Dutch message)}.
         """
-        if not any(cell_text(cell) for cell in cells):
+        errors = self.formula_errors(number, cells)
+        if not errors and not any(cell_text(cell) for cell in cells):
             return None
-        errors: list[dict] = []
         warnings: list[tuple[str, str]] = []  # (field, message)
         titles, first, tussen, last = self._names(cells)
         email, warning, error = parse_email(self._text(cells, "email"))
@@ -173,21 +190,22 @@ class RowParser:
                     number,
                     "gemeente",
                     gemeente_text,
-                    f"De gemeente '{gemeente_text}' is niet bekend in het register.",
+                    f"De gemeente '{clip(gemeente_text)}' is niet bekend in het register.",
                 )
         network = self.network
         network_text = self._text(cells, "network")
         if network_text:
             network = self.registry.network(network_text)
             if network is None:
-                self.error(errors, number, "network", network_text, f"Het netwerk '{network_text}' bestaat niet.")
+                self.error(errors, number, "network", network_text, f"Het netwerk '{clip(network_text)}' bestaat niet.")
         role = None
         role_text = self._text(cells, "role")
         if role_text:
             role = ROLE_BY_KEY.get(header_key(role_text))
             if role is None:
                 allowed = ", ".join(str(label).lower() for label in Role.labels)
-                self.error(errors, number, "role", role_text, f"De rol '{role_text}' bestaat niet (wel: {allowed}).")
+                message = f"De rol '{clip(role_text)}' bestaat niet (wel: {allowed})."
+                self.error(errors, number, "role", role_text, message)
         start = self._date(cells, "start_date", number, errors)
         end = self._date(cells, "end_date", number, errors)
         if start and end and end < start:

@@ -6,7 +6,6 @@ matched in memory; the writes are a handful of bulk statements in one transactio
 """
 
 import hashlib
-import itertools
 from collections.abc import Callable
 
 from django.db import transaction
@@ -16,13 +15,14 @@ from accounts.permissions import Action, require
 
 from .. import selectors, services
 from ..choices import ImportMode
-from .columns import FIELD_CHOICES, HEADER_SEARCH_ROWS, ColumnMap, find_header, header_key, map_columns
+from .columns import FIELD_CHOICES, ColumnMap
 from .errors import ImportFileError
 from .options import ImportOptions
 from .planning import Importer
-from .readers import check_row_count, read_table, read_upload
+from .readers import check_row_count, clip, open_book, read_upload
 from .registry import Registry, last_name_keys
 from .results import ImportResult
+from .sheets import find_list, skipped_row_reason
 
 PROGRESS_EVERY = 500
 
@@ -38,28 +38,10 @@ def _network_ids_to_load(cmap: ColumnMap, options: ImportOptions) -> set[int] | 
     return {options.network.pk} if options.network else set()
 
 
-def _column_map(head: list[list], file_name: str, options: ImportOptions) -> ColumnMap:
-    """The header row and its mapping: the user's choice (`options.columns`), else the one chosen before for
-    these headers, else the synonyms. Raises ImportFileError naming what is missing."""
-    header_index = find_header(head, options.columns)
-    if header_index is None:
-        raise ImportFileError(
-            f"In {file_name} staat geen kopregel met bekende kolommen (zoals Naam, E-mail, Organisatie)."
-        )
-    overrides = options.columns
-    if overrides:
-        present = {header_key(cell) for cell in head[header_index]}
-        missing = [header for header in overrides if header_key(header) not in present]
-        if missing:
-            raise ImportFileError(f"De kolom '{missing[0][:60]}' staat niet in de kopregel van {file_name}.")
-    else:
-        cmap = map_columns(head[header_index], header_index)
-        remembered = selectors.column_mapping_for_headers(header_hash=cmap.header_hash)
-        overrides = remembered.columns if remembered else None
-    cmap = map_columns(head[header_index], header_index, overrides)
-    if not any(name in cmap.columns for name in ("email", "full_name", "last_name")):
-        raise ImportFileError(f"{file_name} heeft geen kolom met een naam of e-mailadres.")
-    return cmap
+def _remembered_columns(header_hash: str) -> dict[str, str] | None:
+    """The column mapping chosen before for these headers (header → field), or None."""
+    remembered = selectors.column_mapping_for_headers(header_hash=header_hash)
+    return remembered.columns if remembered else None
 
 
 def run_import(
@@ -79,12 +61,13 @@ def run_import(
     options = options or ImportOptions()
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)
-    rows, total_rows = read_table(data, file_name, options.sheet)
-    head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-    cmap = _column_map(head, file_name, options)
+    book = open_book(data, file_name)
+    # The header row and its mapping: the user's choice (`options.columns`), else the one chosen before for
+    # these headers, else the synonyms.
+    found = find_list(book, file_name, options.sheet, overrides=options.columns, remembered=_remembered_columns)
+    cmap = found.cmap
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
-    data_rows = itertools.chain(head[cmap.header_index + 1 :], rows)
     as_of = options.as_of or timezone.localdate()
     needs_networks = "network" in cmap.columns or options.network is None
     registry = Registry(
@@ -92,21 +75,28 @@ def run_import(
     )
     importer = Importer(cmap=cmap, options=options, as_of=as_of, registry=registry)
     result = ImportResult(file_name=file_name, dry_run=options.dry_run, skip_invalid=options.skip_invalid)
-    result.ignored_columns = cmap.ignored
+    result.ignored_columns = [clip(header) for header in cmap.ignored]
     result.columns = [
         {"header": header, "field": name, "label": FIELD_CHOICES.get(name, "negeren")} for header, name in cmap.mapping
     ]
     result.remembered_mapping = cmap.chosen and not options.columns
+    for message in found.warnings:
+        importer.warn(None, None, message)
+    # First pass: every row read and checked; the file's e-mails and last names collected.
     parsed_rows = []
     emails: set[str] = set()
     last_names: set[str] = set()
     done = 0
-    for offset, cells in enumerate(data_rows):
-        number = cmap.header_index + offset + 2
-        parsed = importer.parser.parse(number, cells)
-        done = offset + 1
+    for number, cells in found.rows:
+        done += 1
+        check_row_count(done)
         if progress and done % PROGRESS_EVERY == 0:
-            progress(done, max(done, total_rows))
+            progress(done, max(done, book.row_hint))
+        reason = skipped_row_reason(cells, cmap)
+        if reason:
+            importer.warn(number, None, reason)
+            continue
+        parsed = importer.parser.parse(number, cells)
         if parsed is None:
             continue
         parsed_rows.append((number, parsed))
@@ -115,9 +105,11 @@ def run_import(
             emails.add(values["email"])
         last_names |= last_name_keys(values["tussenvoegsel"], values["last_name"])
         importer.note(parsed)
-    check_row_count(done)
-    # The sheet's cells (held by the reader) are not needed any more; free them before matching.
-    del rows, data_rows, head
+    if not parsed_rows:
+        raise ImportFileError(f"{file_name} heeft een kopregel maar geen rijen met gegevens; er is niets ingelezen.")
+    # The reader and its sheet are not needed any more; free them before matching.
+    del book, found
+    # Second pass: the registry's contacts the file names (memory follows the file), then every row planned.
     registry.load_contacts(emails=emails, last_names=last_names, sync=options.sync)
     del emails, last_names
     result.row_count = len(parsed_rows)

@@ -12,6 +12,7 @@ from .columns import ColumnMap
 from .contacts import ContactPlanner, PlannedContact
 from .options import ImportOptions
 from .parsing import CONTACT_TEXT_FIELDS, RowParser
+from .readers import clip
 from .registry import KnownMembership, Registry
 from .results import Resolved, RowResult
 
@@ -46,7 +47,7 @@ class Importer:
     def warn(self, row: int | None, name: str | None, message: str) -> None:
         """A warning for the summary, naming the file's header of column `name` (None: the row or the file)."""
         column = self.cmap.headers.get(name, "") if name else ""
-        self.warnings.append({"row": row, "column": column, "message": message})
+        self.warnings.append({"row": row, "column": clip(column), "message": message})
 
     def _duplicate_warning(self, number: int, values: dict, planned: PlannedContact) -> None:
         other = self.planner.possible_duplicate(values, planned)

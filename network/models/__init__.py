@@ -9,8 +9,10 @@ from .imports import ColumnMapping, ImportBatch
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
 from .reference import Gemeente, Network, Region, Theme
+from .verification import ChangeProposal, VerificationRequest
 
 __all__ = [
+    "ChangeProposal",
     "ColumnMapping",
     "Contact",
     "Gemeente",
@@ -27,6 +29,7 @@ __all__ = [
     "Theme",
     "TimeStampedModel",
     "ValidOnQuerySet",
+    "VerificationRequest",
     "active_on_q",
     "is_active_on",
     "valid_on_q",

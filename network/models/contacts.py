@@ -101,9 +101,14 @@ class Contact(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("network:contact-detail", kwargs={"pk": self.pk})
 
+    @staticmethod
+    def name_of(first_name: str, tussenvoegsel: str, last_name: str) -> str:
+        """The full name from its parts, as full_name writes it, for reads that do not build a Contact."""
+        return " ".join(part for part in (first_name, tussenvoegsel, last_name) if part)
+
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.tussenvoegsel, self.last_name) if part)
+        return Contact.name_of(self.first_name, self.tussenvoegsel, self.last_name)
 
     @property
     def sort_name(self) -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "gemeente_membership_history",
     "group_by_theme",
     "lean_memberships",
+    "lean_memberships_for_export",
     "membership_list",
     "memberships_by_ids",
     "memberships_for_export",
@@ -36,6 +37,7 @@ UNSHOWN_MEMBERSHIP_FIELDS = (
     "contact__created",
     "contact__updated",
     "contact__notes",
+    "contact__titles",
     "contact__organisation__created",
     "contact__organisation__updated",
     "network__created",
@@ -48,6 +50,25 @@ UNSHOWN_MEMBERSHIP_FIELDS = (
     "gemeente__aliases",
     "gemeente__region__created",
     "gemeente__region__updated",
+)
+
+# The columns exporting.membership_rows writes (and the keys that join them).
+EXPORT_MEMBERSHIP_FIELDS = (
+    "role",
+    "start_date",
+    "end_date",
+    "contact__first_name",
+    "contact__tussenvoegsel",
+    "contact__last_name",
+    "contact__email",
+    "contact__phone",
+    "contact__mobile",
+    "contact__job_title",
+    "contact__notes",
+    "contact__titles",
+    "contact__organisation__name",
+    "network__name",
+    "gemeente__name",
 )
 
 
@@ -64,6 +85,19 @@ def membership_list() -> QuerySet[Membership]:
 def lean_memberships(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
     """A membership list (from membership_list) without the columns list pages never show. Raises nothing."""
     return memberships.defer(*UNSHOWN_MEMBERSHIP_FIELDS)
+
+
+def lean_memberships_for_export(memberships: QuerySet[Membership]) -> QuerySet[Membership]:
+    """A membership list with only the columns an export writes (exporting.membership_rows), keeping its order.
+
+    Contact, organisation, network and gemeente are joined; theme and region, which no export writes, are not.
+    Every column membership_rows reads is loaded, so no row makes a query. Raises nothing.
+    """
+    return (
+        memberships.select_related(None)
+        .select_related("contact__organisation", "network", "gemeente")
+        .only(*EXPORT_MEMBERSHIP_FIELDS)
+    )
 
 
 def contacts_for_gemeente(*, gemeente: Gemeente, on: datetime.date) -> QuerySet[Membership]:

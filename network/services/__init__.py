@@ -21,9 +21,21 @@ from .memberships import (
     memberships_end,
 )
 from .participation import outreach_log, participation_set_status
+from .verification import (
+    RoleAnswer,
+    change_proposal_accept,
+    change_proposal_reject,
+    verification_answer,
+    verification_request_create,
+    verification_request_discard,
+    verification_request_mark_sent,
+)
 
 __all__ = [
     "CONTACT_FIELDS",
+    "RoleAnswer",
+    "change_proposal_accept",
+    "change_proposal_reject",
     "column_mapping_remember",
     "contact_anonymise",
     "contact_create",
@@ -44,4 +56,8 @@ __all__ = [
     "organisation_get_or_create",
     "outreach_log",
     "participation_set_status",
+    "verification_answer",
+    "verification_request_create",
+    "verification_request_discard",
+    "verification_request_mark_sent",
 ]

@@ -20,7 +20,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Action, require
 
-from ..models import Contact, Membership
+from ..models import ChangeProposal, Contact, Membership, VerificationRequest
 from ..selectors.avg import contact_history_ids
 from .base import _save
 
@@ -93,10 +93,23 @@ def contacts_anonymise(*, actor: User | None, contacts: Iterable[Contact], reaso
         memberships = Membership.objects.filter(contact=contact)
         Membership.history.model.objects.filter(id__in=memberships.values("pk")).update(notes="")
         memberships.update(notes="")
+        erase_verification_data(contact=contact)
         count += 1
     if needles or surnames:
         scrub_text_everywhere(needles, free_text_only=surnames)
     return count
+
+
+def erase_verification_data(*, contact: Contact) -> int:
+    """Delete the person's verification requests and their change proposals, history rows included (issue 14).
+
+    Part of the erasure (`contacts_anonymise` checks the right). Returns the number of requests deleted (int).
+    """
+    ids = list(VerificationRequest.objects.filter(contact=contact).values_list("pk", flat=True))
+    deleted = VerificationRequest.objects.filter(pk__in=ids).delete()[1].get(VerificationRequest._meta.label, 0)
+    # After the delete: deleting the proposals itself adds a history row per proposal.
+    ChangeProposal.history.model.objects.filter(request_id__in=ids).delete()
+    return deleted
 
 
 def contact_anonymise(*, actor: User | None, contact: Contact, reason: str = "AVG-verzoek") -> Contact:

@@ -11,7 +11,7 @@ from accounts.permissions import Action, require
 
 from ..choices import OrganisationKind
 from ..exceptions import ConflictError
-from ..models import Contact, Gemeente, ImportBatch, Membership, Organisation, Outreach
+from ..models import Contact, Gemeente, ImportBatch, Membership, Organisation, Outreach, VerificationRequest
 from .base import _save, normalise_email
 
 CONTACT_FIELDS = (
@@ -58,6 +58,7 @@ def contact_create(
     notes: str = "",
     is_demo: bool = False,
     import_batch: ImportBatch | None = None,
+    reason: str | None = None,
 ) -> Contact:
     """Add a contact (work details only, AVG); the e-mail address is normalised and must be unique.
 
@@ -85,7 +86,7 @@ def contact_create(
             is_demo=is_demo,
             import_batch=import_batch,
         )
-        _save(contact, actor)
+        _save(contact, actor, reason)
     return contact
 
 
@@ -120,7 +121,7 @@ def contact_update(*, actor: User | None, contact: Contact, reason: str | None =
 
 @transaction.atomic
 def contact_merge(*, actor: User | None, keep: Contact, duplicate: Contact, values: dict | None = None) -> Contact:
-    """Merge `duplicate` into `keep`: memberships and outreach move over, chosen values are kept.
+    """Merge `duplicate` into `keep`: memberships, outreach and verification requests move over, chosen values are kept.
 
     `values` names, per contact field, the value to keep (taken from either contact). The duplicate's
     history stays in the history tables; the duplicate row itself is removed. Returns `keep`, saved.
@@ -136,6 +137,7 @@ def contact_merge(*, actor: User | None, keep: Contact, duplicate: Contact, valu
     duplicate_email = duplicate.email
     Membership.objects.filter(contact=duplicate).update(contact=keep)
     Outreach.objects.filter(contact=duplicate).update(contact=keep)
+    VerificationRequest.objects.filter(contact=duplicate).update(contact=keep)
     duplicate._history_user = actor
     duplicate._change_reason = f"Samengevoegd met contactpersoon #{keep.pk}"
     duplicate.delete()

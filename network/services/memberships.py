@@ -59,6 +59,7 @@ def membership_start(
     verified_on: datetime.date | None = None,
     import_batch: ImportBatch | None = None,
     notes: str = "",
+    reason: str | None = None,
 ) -> Membership:
     """Give a contact a role in a network from `start` (and until `end`, if known; both days inclusive).
 
@@ -80,7 +81,7 @@ def membership_start(
         import_batch=import_batch,
         notes=notes,
     )
-    _save(membership, actor)
+    _save(membership, actor, reason)
     return membership
 
 
@@ -123,7 +124,12 @@ def membership_update(
 
 @transaction.atomic
 def membership_end(
-    *, actor: User | None, membership: Membership, end: datetime.date, ended_by_batch: ImportBatch | None = None
+    *,
+    actor: User | None,
+    membership: Membership,
+    end: datetime.date,
+    ended_by_batch: ImportBatch | None = None,
+    reason: str | None = None,
 ) -> Membership:
     """End a role on `end` (its last day, inclusive). The row stays: it is the history.
 
@@ -139,7 +145,7 @@ def membership_end(
         )
     membership.end_date = end
     membership.ended_by_batch = ended_by_batch
-    _save(membership, actor)
+    _save(membership, actor, reason)
     return membership
 
 
@@ -187,8 +193,10 @@ def memberships_end(*, actor: User | None, memberships: Iterable[Membership], en
 
 
 @transaction.atomic
-def membership_verify(*, actor: User | None, membership: Membership, on: datetime.date) -> Membership:
-    """Record that a list or a user confirmed the role on `on`.
+def membership_verify(
+    *, actor: User | None, membership: Membership, on: datetime.date, reason: str | None = None
+) -> Membership:
+    """Record that a list, a user or the person themselves (`reason` names the source) confirmed the role on `on`.
 
     Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in its
     network.
@@ -196,5 +204,5 @@ def membership_verify(*, actor: User | None, membership: Membership, on: datetim
     require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     if membership.verified_on is None or membership.verified_on < on:
         membership.verified_on = on
-        _save(membership, actor)
+        _save(membership, actor, reason)
     return membership

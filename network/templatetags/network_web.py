@@ -7,6 +7,7 @@ import re
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -26,9 +27,12 @@ def tel_href(number: str) -> str:
 
 @register.filter
 def nl_date(value) -> str:
+    """A date as "31-12-2024"; a datetime as "31-12-2024 23:59" in the registry's time zone (Europe/Amsterdam)."""
     if not value:
         return "—"
     if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         return value.strftime("%d-%m-%Y %H:%M")
     return value.strftime("%d-%m-%Y")
 

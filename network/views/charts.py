@@ -162,7 +162,10 @@ def _short_lines(name: str) -> list[str]:
 
 
 def tile_map(rows) -> tuple[list[Tile], int, int]:
-    """One square per gemeente in its schematic place, labelled and coloured by its coverage row's status."""
+    """One square per gemeente in its schematic place, labelled and coloured by its coverage row's status.
+
+    Returns (tiles, width, height) in pixels, cropped to the tiles given (e.g. one region's gemeenten).
+    """
     tiles = []
     for row in rows:
         column, line = TILE_POSITIONS.get(row.gemeente.code, (9, len(tiles) % 5))
@@ -182,6 +185,10 @@ def tile_map(rows) -> tuple[list[Tile], int, int]:
                 STATUS_SYMBOLS[row.status],
             )
         )
+    # Cropped to the tiles shown: a region's map starts at its own top-left tile.
+    left, top = min((t.x for t in tiles), default=0), min((t.y for t in tiles), default=0)
+    for tile in tiles:
+        tile.x, tile.text_x, tile.y, tile.text_y = tile.x - left, tile.text_x - left, tile.y - top, tile.text_y - top
     width = max((t.x for t in tiles), default=0) + TILE
     height = max((t.y for t in tiles), default=0) + TILE
     return tiles, width, height

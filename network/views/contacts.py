@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from accounts.permissions import Action
 
@@ -25,16 +26,54 @@ def _contact(pk: int) -> Contact:
         raise Http404("Deze contactpersoon staat niet in het register.") from exc
 
 
+def filtered_contacts(request) -> tuple:
+    """The contact list as the request asks: (filterset, contacts filtered and sorted, the roles' date, sort key).
+
+    Roles are shown as held on `active_on` when that filter is given and valid, otherwise today.
+    """
+    filterset = ContactFilterSet(request.GET or None, queryset=selectors.contact_list())
+    valid = filterset.is_bound and filterset.is_valid()
+    contacts = filterset.qs if valid else selectors.contact_list()
+    sort = request.GET.get("sort", "")
+    contacts = selectors.contact_list_ordered(contacts, sort=sort)
+    on = (filterset.form.cleaned_data.get("active_on") if valid else None) or timezone.localdate()
+    return filterset, contacts, on, sort
+
+
+SORT_LABELS = {"naam": "Naam", "functie": "Functie", "organisatie": "Organisatie", "email": "E-mail"}
+
+
+def _sort_links(request, sort: str) -> list[dict]:
+    """Per sortable column: its label, the address that sorts by it (again: the other way round), its aria-sort."""
+    links = []
+    for key in selectors.CONTACT_SORTS:
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["sort"] = f"-{key}" if sort == key else key
+        state = "ascending" if sort == key else "descending" if sort == f"-{key}" else ""
+        links.append({"label": SORT_LABELS[key], "url": f"?{query.urlencode()}", "aria_sort": state})
+    return links
+
+
 @login_and_read_right
 def contact_list(request):
-    filterset = ContactFilterSet(request.GET or None, queryset=selectors.contact_list())
-    contacts = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.contact_list()
+    filterset, contacts, on, sort = filtered_contacts(request)
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    for contact in shown:
+        contact.roles_shown = selectors.contact_roles_on(contact, on=on)
+    duplicates = selectors.contact_likely_duplicates(shown)
+    for contact in shown:
+        contact.likely_duplicates = duplicates.get(contact.pk, [])
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "filterset": filterset,
         "page": page,
+        "contacts": shown,
+        "on": on,
+        "is_today": on == timezone.localdate(),
+        "sort_links": _sort_links(request, sort),
         "query": query.urlencode(),
         "gemeenten": selectors.gemeente_list_for_filter(),
         "networks": selectors.network_list_for_filter(),

@@ -7,6 +7,7 @@ from .. import selectors
 from .base import login_and_read_right, reference_date
 from .charts import tile_map
 from .networks import coverage_chart
+from .worklist import worklist
 
 
 @login_and_read_right
@@ -29,6 +30,18 @@ def coverage_board(request):
         "selected": selected,
     }
     if selected is not None:
+        index = matrix.networks.index(selected)
+        # Each row with the selected network's cell, which the worklist filters and sorts on.
+        rows = [(gemeente, cells, cells[index]) for gemeente, cells in matrix.rows]
+        context["worklist"] = worklist(
+            request.GET,
+            request.path,
+            rows,
+            status_of=lambda row: row[2].status,
+            gemeente_of=lambda row: row[0],
+            last_contact_of=lambda row: row[2].last_outreach,
+            anchor="#matrix-titel",
+        )
         context["tiles"], context["map_width"], context["map_height"] = tile_map(matrix.column(selected))
-        context["chart"], context["chart_points"] = coverage_chart(selected, on)
+        context["chart"], context["chart_points"] = coverage_chart(selected, on, region=region or None)
     return render(request, "network/coverage_board.html", context)

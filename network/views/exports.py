@@ -7,9 +7,10 @@ from accounts.permissions import Action
 from accounts.services import export_logged
 
 from .. import selectors
-from ..exporting import CONTENT_TYPES, FORMATS, export_memberships, write_table
+from ..exporting import CONTENT_TYPES, FORMATS, export_contact_list, export_memberships, write_table
 from ..models import Region
 from .base import login_and_action, reference_date
+from .contacts import filtered_contacts
 from .gemeenten import gemeente_or_404
 from .networks import network_or_404
 
@@ -39,7 +40,7 @@ def gemeente_export(request, code: str, fmt: str):
     _check_format(fmt)
     gemeente = gemeente_or_404(code)
     on = reference_date(request)
-    memberships = list(selectors.contacts_for_gemeente(gemeente=gemeente, on=on))
+    memberships = list(selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente, on=on)))
     _log(request, list_name=f"Rollen in {gemeente}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
@@ -49,7 +50,7 @@ def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
     on = reference_date(request)
-    memberships = list(selectors.memberships_for_export(on=on, network=network))
+    memberships = list(selectors.lean_memberships_for_export(selectors.memberships_for_export(on=on, network=network)))
     _log(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
@@ -83,3 +84,15 @@ def coverage_export(request, fmt: str):
     name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"
     _log(request, list_name="Dekkingsoverzicht", rows=len(rows), fmt=fmt)
     return _download(write_table(headers, rows, fmt, sheet_title="Dekking"), fmt, name)
+
+
+@login_and_action(Action.VIEW, Action.EXPORT)
+def contact_list_export(request, fmt: str):
+    """The contact list as filtered and sorted on the page (every page of it), with the roles held on its date."""
+    _check_format(fmt)
+    _filterset, contacts, on, _sort = filtered_contacts(request)
+    contacts = list(contacts)
+    roles = {contact.pk: selectors.contact_roles_on(contact, on=on) for contact in contacts}
+    _log(request, list_name="Contactpersonen", rows=len(contacts), fmt=fmt)
+    content = export_contact_list(contacts, roles, fmt, on=on)
+    return _download(content, fmt, f"contactpersonen-{on.isoformat()}")

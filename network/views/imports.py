@@ -11,12 +11,14 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action
 
 from .. import selectors, services
+from ..exporting import CONTENT_TYPES, import_template_xlsx
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
 from ..importing.columns import FIELD_CHOICES
@@ -45,6 +47,7 @@ def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
     network = Network.objects.filter(pk=pending["network"]).first() if pending["network"] else None
     return ImportOptions(
         network=network,
+        sheet=pending.get("sheet") or None,
         as_of=datetime.date.fromisoformat(pending["as_of"]) if pending["as_of"] else None,
         sync=pending["sync"],
         skip_invalid=pending["skip_invalid"],
@@ -74,6 +77,7 @@ def import_upload(request):
             "file_name": Path(data["file"].name).name,
             "network": data["network"].pk if data["network"] else None,
             "as_of": data["as_of"].isoformat() if data["as_of"] else None,
+            "sheet": data["sheet"].strip(),
             "sync": data["sync"],
             "skip_invalid": data["skip_invalid"],
         }
@@ -148,6 +152,14 @@ def import_confirm(request):
     del request.session[SESSION_KEY]
     messages.success(request, f"Import #{result.batch.pk} is verwerkt.")
     return redirect("network:import-batch", pk=result.batch.pk)
+
+
+@login_and_action(Action.IMPORT)
+def import_template(request):
+    """The template list (xlsx) with every column the importer reads; no registry data, so no export log."""
+    response = HttpResponse(import_template_xlsx(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="sjabloon-contactlijst.xlsx"'
+    return response
 
 
 @login_and_read_right

@@ -1,10 +1,11 @@
 """Networks: the list per theme, the page with members and coverage, and the writes on roles and outreach."""
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from ..forms import HandoverForm, MembershipAddForm, MembershipEndForm, Outreach
 from ..models import Gemeente, Membership, Network
 from .base import login_and_action, login_and_read_right, reference_date, shown
 from .charts import quarter_chart
+from .worklist import worklist
 
 CHART_START_YEAR = 2020
 
@@ -28,12 +30,40 @@ def network_or_404(slug: str) -> Network:
         raise Http404("Dit netwerk staat niet in het register.") from exc
 
 
-def coverage_chart(network: Network, on):
-    """The network's coverage at the start of every quarter since 2020, up to the shown date."""
+def coverage_chart(network: Network, on, *, region: str | None = None):
+    """The network's coverage at the start of every quarter since 2020, up to the shown date.
+
+    With `region` (a veiligheidsregio code), only the gemeenten of that region count.
+    """
     start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
     dates = selectors.quarter_starts(start=start, end=on)
-    points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
+    points = selectors.coverage_history(networks=[network], dates=dates, region=region)[network.id]
     return quarter_chart(points), points
+
+
+def participation_choices() -> list[tuple[str, str]]:
+    """The participation statuses for the form, each with the coverage status it leads to on its own.
+
+    One vocabulary (issue 13): "Benaderd → In behandeling", with the words of the coverage badges.
+    """
+    choices = []
+    for value, label in ParticipationStatus.choices:
+        leads_to = selectors.coverage_status(has_active_role=False, participation_status=value, recent_outreach=False)
+        choices.append((value, f"{label} → {leads_to.label}"))
+    return choices
+
+
+def network_worklist(query: QueryDict, network: Network, coverage) -> dict:
+    """The network's coverage rows as a worklist (filter by status, sort), with its summary badges and bar."""
+    return worklist(
+        query,
+        network.get_absolute_url(),
+        coverage.rows,
+        status_of=lambda row: row.status,
+        gemeente_of=lambda row: row.gemeente,
+        last_contact_of=lambda row: row.last_outreach.date if row.last_outreach else None,
+        anchor="#dekking-titel",
+    )
 
 
 @login_and_read_right
@@ -62,8 +92,9 @@ def network_detail(request, slug: str):
         context["members"] = selectors.network_members_with_coverage(network=network, on=on, coverage=coverage)
         context["chart"], context["chart_points"] = coverage_chart(network, on)
         context["channels"] = OutreachChannel.choices
-        context["statuses"] = ParticipationStatus.choices
+        context["statuses"] = participation_choices()
         context["can_set_status"] = can(request.user, Action.CHANGE_PARTICIPATION, network=network)
+        context["worklist"] = network_worklist(request.GET, network, coverage)
         blank = OutreachForm()
         for row in coverage.rows:
             row.outreach_form = blank
@@ -92,7 +123,10 @@ def contact_picker(request):
 @login_and_action(Action.CHANGE_MEMBERSHIP)
 def membership_add(request, slug: str):
     network = network_or_404(slug)
-    form = MembershipAddForm(request.POST or None, network=network)
+    # "Lid toevoegen" on a to-approach row of the worklist names the gemeente (?gemeente=CODE).
+    code = request.GET.get("gemeente")
+    initial = {"gemeente": Gemeente.objects.filter(code=code).values_list("pk", flat=True).first()} if code else {}
+    form = MembershipAddForm(request.POST or None, network=network, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -206,8 +240,11 @@ def outreach_log(request, slug: str, code: str):
         "saved": not form.errors,
         "can_log": True,
         "channels": OutreachChannel.choices,
-        "statuses": ParticipationStatus.choices,
+        "statuses": participation_choices(),
         "can_set_status": can(request.user, Action.CHANGE_PARTICIPATION, network=network),
         "open": bool(form.errors),
     }
-    return render(request, "network/partials/coverage_row.html", context)
+    # The summary badges and bar change with the row: htmx swaps them out of band, keeping the page's filter.
+    page_query = QueryDict(urlsplit(request.htmx.current_url or "").query)
+    context["worklist"] = network_worklist(page_query, network, coverage)
+    return render(request, "network/partials/outreach_logged.html", context)

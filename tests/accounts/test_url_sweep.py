@@ -17,6 +17,8 @@ PUBLIC = {
     "api:token",
     "api:schema",
     "api:docs",
+    # The personal verification page: its signed link is the credential (issue 14).
+    "network:verification-page",
 }
 
 # Not a page: the API's JSON 404 for a path that matches no route (the route list is public in the schema).

@@ -115,3 +115,36 @@ def test_the_importer_removes_the_csv_guard_again():
     for value in DANGEROUS:
         assert cell_text(guard_csv(value)) == value
     assert set(FORMULA_TRIGGERS) == {"=", "+", "-", "@", "\t", "\r"}
+
+
+def test_xlsx_sheets_open_with_a_frozen_header_row_and_an_autofilter():
+    import io
+
+    from openpyxl import load_workbook
+
+    from network.exporting import write_workbook, write_xlsx
+
+    sheet = load_workbook(io.BytesIO(write_xlsx(["A", "B", "C"], [[1, 2, 3], [4, 5, 6]]))).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:C3"
+    assert sheet["A1"].font.bold
+    empty = load_workbook(io.BytesIO(write_workbook([("Leeg", ["Naam"], [])]))).active
+    assert (empty.freeze_panes, empty.auto_filter.ref) == ("A2", "A1:A1")
+
+
+@pytest.mark.django_db
+def test_lean_export_rows_equal_the_full_rows_from_one_query(django_assert_num_queries):
+    import datetime
+
+    from network import selectors
+    from network.exporting import membership_rows
+    from tests.factories import MembershipFactory, gemeente
+
+    MembershipFactory.create_batch(3, gemeente=gemeente("GM0606"), contact__notes="Belt liever dan mailt")
+    MembershipFactory(gemeente=None, contact__organisation__gemeente=gemeente("GM0606"))
+    on = datetime.date.today()
+    full = list(membership_rows(selectors.contacts_for_gemeente(gemeente=gemeente("GM0606"), on=on)))
+    query = selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente("GM0606"), on=on))
+    with django_assert_num_queries(1):
+        lean = list(membership_rows(query))
+    assert lean == full and len(lean) == 4

@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="Het bestand met de lijst.")
         parser.add_argument("--network", help="Netwerk (slug of naam) voor de hele lijst.")
-        parser.add_argument("--sheet", help="Naam van het werkblad (standaard het eerste).")
+        parser.add_argument("--sheet", help="Naam van het werkblad (standaard het werkblad waarop het bestand opent).")
         parser.add_argument(
             "--column",
             action="append",

@@ -34,7 +34,7 @@ class CoverageFacts:
     def participants_on(self, on: datetime.date) -> list[str]:
         """The full names of the contacts holding a role on `on`, oldest start first."""
         return [
-            Contact(first_name=first, tussenvoegsel=middle, last_name=last).full_name
+            Contact.name_of(first, middle, last)
             for start, end, (first, middle, last) in self.roles
             if is_active_on(start, end, on)
         ]
@@ -125,18 +125,24 @@ class CoveragePoint:
 
 
 def coverage_history(
-    *, networks: list[Network], dates: list[datetime.date], gemeenten: list[Gemeente] | None = None
+    *,
+    networks: list[Network],
+    dates: list[datetime.date],
+    gemeenten: list[Gemeente] | None = None,
+    region: str | None = None,
 ) -> dict[int, list[CoveragePoint]]:
     """The coverage rule (rule.coverage_status) for several networks on several dates, from three or four queries.
 
     Returns {network id: [CoveragePoint per date, in the order of `dates`]}; a point counts the gemeenten valid
     on its date per CoverageStatus value and holds each one's status in `counts_by_gemeente`. `gemeenten`
-    defaults to every gemeente ever in the registry (one more query). network_coverage answers one date with
+    defaults to every gemeente ever in the registry, or ever in the veiligheidsregio with code `region`
+    (case-insensitive; an unknown code counts none), in one more query. network_coverage answers one date with
     the details of every row; a chart over twenty quarters needs only the statuses. Raises nothing.
     """
     network_ids = [n.id for n in networks]
     if gemeenten is None:
-        gemeenten = list(Gemeente.objects.all())
+        everywhere = Gemeente.objects.all()
+        gemeenten = list(everywhere.filter(region__code__iexact=region) if region else everywhere)
     facts = coverage_facts(network_ids=network_ids, gemeente_ids={g.id for g in gemeenten})
     none = CoverageFacts()
 

@@ -6,12 +6,12 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
-from openpyxl import Workbook
 
 from network.importing import ImportFileError, ImportOptions, run_import
 from network.importing.values import parse_date
 from network.models import Contact
 from tests.helpers import csv_bytes, data_file
+from tests.network.importing.xlsx_files import simple
 
 
 def refused(data: bytes, file_name: str) -> str:
@@ -72,19 +72,18 @@ def test_a_file_without_a_name_or_email_column_is_refused():
 
 
 @pytest.mark.django_db
-def test_formula_cells_are_never_evaluated(tmp_path):
-    """A formula arrives as the value the spreadsheet stored for it; without one, as nothing."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(["Naam", "E-mail", "Opmerkingen"])
-    sheet.append(["Ans Kok", "ans@var.example", "=1+2"])
-    path = tmp_path / "formule.xlsx"
-    workbook.save(path)
+def test_formula_cells_are_never_evaluated():
+    """A formula arrives as the value the spreadsheet stored for it; without one, as a row error naming the cell."""
+    stored = simple([["Naam", "E-mail", "Opmerkingen"], ["Ans Kok", "ans@var.example", ("f", "1+2", 3)]])
+    uncached = simple([["Naam", "E-mail", "Opmerkingen"], ["Bo Ek", "bo@var.example", ("f", "1+2", None)]])
 
-    result = run_import(actor=None, file=path, file_name="formule.xlsx", options=ImportOptions())
+    assert run_import(actor=None, file=stored, file_name="a.xlsx", options=ImportOptions()).exit_code == 0
+    result = run_import(actor=None, file=uncached, file_name="b.xlsx", options=ImportOptions())
 
-    assert result.exit_code == 0
-    assert Contact.objects.get().notes == ""
+    assert Contact.objects.get().notes == "3"
+    assert [(e["row"], e["column"], e["message"][:46]) for e in result.errors] == [
+        (2, "Opmerkingen", "Cel C2 bevat een formule zonder berekende waar")
+    ]
 
 
 @pytest.mark.django_db
@@ -114,3 +113,16 @@ def test_unreadable_file_exits_2_with_one_dutch_sentence_and_no_traceback(tmp_pa
 )
 def test_dates_as_users_write_them(value, expected):
     assert parse_date(value) == datetime.date(*expected)
+
+
+@pytest.mark.django_db
+def test_errors_quote_a_short_prefix_of_a_long_value_never_the_whole_cell():
+    long = "Gemeente " + "x" * 20_000
+    data = csv_bytes([["Naam", "E-mail", "Gemeente", "x" * 5000], ["Ans Kok", "ans@var.example", long, "y"]])
+
+    result = run_import(actor=None, file=data, file_name="lang.csv", options=ImportOptions())
+
+    (error,) = result.errors
+    assert len(error["value"]) <= 60 and error["value"].endswith("…")
+    assert len(error["message"]) < 160
+    assert all(len(column) <= 60 for column in result.summary["ignored_columns"])

@@ -24,7 +24,7 @@ def test_the_pipeline_imports_no_admin_views_management_or_api_code():
     package = Path(network.importing.__file__).parent
     offending = {
         f"{path.name}: {name}"
-        for path in package.glob("*.py")
+        for path in package.rglob("*.py")
         for name in imported_modules(path)
         if any(part in LAYERS or part.startswith("import_export") for part in name.strip(".").split("."))
     }

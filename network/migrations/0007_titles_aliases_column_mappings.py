@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0005_retentionreviewcontact'),
+        ('network', '0006_verification'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
