@@ -16,6 +16,14 @@ On SQLite every measurement is repeated three times in fresh processes and the f
 
 Targets (issue 3, on the 2-core machines): a 10 000-row import within 3x the openpyxl read; 100 000 rows
 under 500 MB peak; queries per import independent of the row count.
+
+    .venv/bin/python bench/import_bench.py --full-registry 100000 100000
+
+Issue 10: memory bounded by the file, not by the registry. A fresh process fills a database with a registry
+of N contacts (half of them with a role in the list's network; the other half of the list's people are
+already in it), then the whole `manage.py import_contacts` process imports the M-row list into it; its peak
+resident memory (ru_maxrss of that one child process: Python, Django, the reader and the importer) must stay
+under 300 MB.
 """
 
 import datetime
@@ -125,6 +133,84 @@ def _child(mode: str, rows: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _setup(database: Path) -> None:
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{database}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    import django
+
+    django.setup()
+
+
+def fill_registry(contacts: int, database: Path) -> None:
+    """A registry of `contacts` people: persoon{rows // 2}… (half of a list's people and as many others), half
+    of them with a role in the list's network. Bulk inserts, no history: the registry is the backdrop."""
+    database.unlink(missing_ok=True)
+    _setup(database)
+    from django.core.management import call_command
+
+    from network.models import Contact, Membership, Network
+
+    call_command("migrate", verbosity=0)
+    network = Network.objects.get(slug="accounthouders-ondermijning")
+    start = contacts // 2
+    batch = 5_000
+    for offset in range(0, contacts, batch):
+        people = [
+            Contact(
+                first_name=FIRST[n % len(FIRST)],
+                tussenvoegsel=LAST[n % len(LAST)][0],
+                last_name=f"{LAST[n % len(LAST)][1]}{n}",
+                email=f"persoon{n}@bench.example",
+                job_title="Registratie",
+            )
+            for n in range(start + offset, start + min(offset + batch, contacts))
+        ]
+        Contact.objects.bulk_create(people)
+        roles = [
+            Membership(contact=c, network=network, role=network.default_role, start_date=datetime.date(2019, 1, 1))
+            for c in people[::2]
+        ]
+        Membership.objects.bulk_create(roles)
+
+
+def full_registry(rows: int, contacts: int) -> None:
+    """Import `rows` into a registry of `contacts` with the whole command, and print its peak memory."""
+    path = make_list(rows)
+    database = Path(tempfile.gettempdir()) / f"var_import_bench_registry_{contacts}.sqlite3"
+    filled = subprocess.run(  # noqa: S603 - this script with fixed arguments
+        [sys.executable, __file__, "--fill", str(contacts)], check=False, capture_output=True, text=True, cwd=ROOT
+    )
+    if filled.returncode:
+        raise SystemExit(filled.stderr)
+    env = {
+        **os.environ,
+        "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{database}"),
+        "DJANGO_DEBUG": "false",
+        "IMPORT_MAX_FILE_BYTES": str(200 * 1024 * 1024),
+    }
+    command = [sys.executable, "manage.py", "import_contacts", str(path), "--network", "accounthouders-ondermijning"]
+    command += ["--as-of", AS_OF.isoformat(), "--json"]
+    start = time.perf_counter()
+    done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=ROOT, env=env)  # noqa: S603
+    seconds = time.perf_counter() - start
+    # This process started only the two children; the import is the larger, so the children's peak is its peak.
+    peak_mb = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    if done.returncode:
+        raise SystemExit(f"import faalde ({done.returncode}):\n{done.stderr[-2000:]}")
+    summary = json.loads(done.stdout)
+    print("| rows | registry before | contacts new, updated/unchanged | roles new, unchanged | time | peak memory |")
+    print("|---:|---:|---|---|---:|---:|")
+    found, roles = summary["contacts"], summary["memberships"]
+
+    def n(value: int) -> str:
+        return f"{value:,}".replace(",", " ")
+
+    print(
+        f"| {n(rows)} | {n(contacts)} | {n(found['new'])}, {n(found['updated'] + found['unchanged'])} "
+        f"| {n(roles['new'])}, {n(roles['unchanged'])} | {seconds:.1f} s | {peak_mb} MB |"
+    )
+
+
 # -- whole processes (issue 10): `manage.py import_contacts` against a process that only reads with openpyxl --
 
 READ_ONLY_SCRIPT = (
@@ -192,6 +278,12 @@ def main(argv: list[str]) -> None:
         for rows in [int(arg) for arg in argv[1:]] or [10_000]:
             r = process_ratio(rows)
             print(f"| {rows:,} (LibreOffice xlsx) | {r['read_s']:.2f} s | {r['import_s']:.2f} s | {r['ratio']:.2f}× |")
+        return
+    if argv[:1] == ["--fill"]:
+        fill_registry(int(argv[1]), Path(tempfile.gettempdir()) / f"var_import_bench_registry_{argv[1]}.sqlite3")
+        return
+    if argv[:1] == ["--full-registry"]:
+        full_registry(int(argv[1]), int(argv[2]))
         return
     if argv[:1] in (["--import"], ["--again"]):
         print(json.dumps(measure(int(argv[1]), again=argv[0] == "--again")))

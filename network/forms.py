@@ -106,6 +106,9 @@ class OutreachForm(forms.Form):
 
 
 class ContactForm(forms.Form):
+    titles = forms.CharField(
+        label="Aanhef/titulatuur", required=False, max_length=100, help_text="Bijv. Mevr. drs., Burgemeester, MSc"
+    )
     first_name = forms.CharField(label="Voornaam", required=False, max_length=100)
     tussenvoegsel = forms.CharField(label="Tussenvoegsel", required=False, max_length=30)
     last_name = forms.CharField(label="Achternaam", max_length=150)
@@ -143,6 +146,8 @@ class MergeForm(forms.Form):
                 choices=[("keep", str(mine or "—")), ("duplicate", str(theirs or "—"))],
                 initial="keep" if mine or not theirs else "duplicate",
                 widget=forms.RadioSelect,
+                # A field the page did not offer (added since it was opened) keeps the kept contact's value.
+                required=False,
             )
             self.rows.append((self[name], mine, theirs, mine != theirs))
 

@@ -1,5 +1,6 @@
 """Matching gemeente names as users type them ("Capelle a/d IJssel", "Gem. Dordrecht", "0599") to gemeenten."""
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -44,3 +45,29 @@ class GemeenteMatcher:
         if code:
             return self.by_code.get(code)
         return self.by_key.get(gemeente_key(value))
+
+
+def organisation_key(value: str) -> str:
+    """Fold an organisation name like a gemeente's: "Gem. Gorinchem" = "Gemeente Gorinchem" = "gemeente  gorinchem"."""
+    text = _PREFIX.sub("gemeente ", fold(value))
+    text = re.sub(r"\ba\s*/\s*d\b\.?", "aan den", text)
+    text = re.sub(r"\ba\.\s*d\.", "aan den", text)
+    return re.sub(r"[^0-9a-z]", "", text)
+
+
+def _words(value: str) -> set[str]:
+    return {word for word in re.split(r"[^0-9a-z]+", _PREFIX.sub("gemeente ", fold(value))) if word}
+
+
+def organisations_look_alike(one: str, other: str) -> bool:
+    """Whether two differently written organisation names probably mean the same organisation.
+
+    "Politie Rotterdam" ~ "Politie Eenheid Rotterdam" (all words of the one in the other, at least two);
+    "Gemeente Rotterdamm" ~ "Gemeente Rotterdam" (nearly the same letters). Not "Gemeente Schiedam" ~
+    "Gemeente Rotterdam".
+    """
+    a, b = _words(one), _words(other)
+    smaller = a if len(a) <= len(b) else b
+    if len(smaller) >= 2 and (a <= b or b <= a):
+        return True
+    return difflib.SequenceMatcher(None, organisation_key(one), organisation_key(other)).ratio() >= 0.9

@@ -4,6 +4,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from .text import normalise_text
+
 # Longest first, so "van der" wins over "van".
 TUSSENVOEGSELS = sorted(
     {
@@ -73,7 +75,7 @@ class NameParts(NamedTuple):
 
 
 def _clean(value: str) -> str:
-    return re.sub(r"\s+", " ", (value or "").replace("\u00a0", " ")).strip()
+    return normalise_text(value or "")
 
 
 def _split_tussenvoegsel(words: list[str]) -> tuple[str, list[str]]:
@@ -132,6 +134,8 @@ def split_name(full_name: str) -> NameParts:
 
 
 def strip_accents(value: str) -> str:
+    if value.isascii():
+        return value
     return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
 
 
@@ -146,5 +150,113 @@ def sort_key(first_name: str, tussenvoegsel: str, last_name: str) -> tuple[str, 
 
 
 def name_key(first_name: str, tussenvoegsel: str, last_name: str) -> str:
-    """Normalised full name for duplicate detection: "Jan van der Berg" == "JAN VAN DER BERG" == "Jàn van der  Berg"."""
-    return " ".join(part for part in (fold(first_name), fold(tussenvoegsel), fold(last_name)) if part)
+    """Normalised full name for duplicate detection: "Jan van der Berg" == "JAN VAN DER BERG" == "Jàn van der  Berg";
+    initials in any spelling are one form ("J. P." == "JP" == "J.P.")."""
+    first = fold(normalise_initials(first_name))
+    return " ".join(part for part in (first, fold(tussenvoegsel), fold(last_name)) if part)
+
+
+def split_filing_last_name(last_name: str) -> tuple[str, str]:
+    """A last-name cell as (tussenvoegsel, last name), also in filing form.
+
+    "Berg, van den" → ("van den", "Berg"); "Dijk van" → ("van", "Dijk"); "van Dijk" → ("van", "Dijk");
+    "Berg" → ("", "Berg"). A cell that is all particles keeps its last word as the last name.
+    """
+    name = _clean(last_name)
+    if "," in name:
+        last, _, particles = (part.strip() for part in name.partition(","))
+        words = particles.split()
+        if last and words and all(word.lower() in _PARTICLES for word in words):
+            return " ".join(w.lower() for w in words), last
+    words = name.split()
+    if words and words[0].lower() not in _PARTICLES:
+        cut = len(words)
+        while cut > 1 and words[cut - 1].lower() in _PARTICLES:
+            cut -= 1
+        if cut < len(words):
+            return " ".join(w.lower() for w in words[cut:]), " ".join(words[:cut])
+    return split_last_name(name)
+
+
+_SINGLE_LETTERS = re.compile(r"(?:[A-Za-z]\.?\s*){1,6}")
+_LETTERS_ONLY = re.compile(r"[A-Z]{2,4}")
+
+
+def normalise_initials(first_name: str) -> str:
+    """Initials in one form: "J.P.", "J. P.", "J P", "j.p." and "JP" → "J.P."; any other name unchanged.
+
+    Letters without dots count as initials when they are one letter, or 2–4 capitals without a vowel
+    or of two letters ("JP", "AB"; not "JAN", which is a shouted name).
+    """
+    text = _clean(first_name)
+    if not text:
+        return text
+    letters = re.sub(r"[\s.]", "", text)
+    dotted_or_spaced = "." in text or " " in text
+    if (
+        dotted_or_spaced
+        and _SINGLE_LETTERS.fullmatch(text)
+        and all(len(part) == 1 for part in re.split(r"[\s.]+", text) if part)
+    ):
+        return "".join(f"{letter.upper()}." for letter in letters)
+    if len(letters) == 1 and letters.isalpha():
+        return f"{letters.upper()}."
+    if not dotted_or_spaced and _LETTERS_ONLY.fullmatch(text) and (len(text) == 2 or not re.search(r"[AEIOUY]", text)):
+        return "".join(f"{letter}." for letter in text)
+    return text
+
+
+# Salutations, academic titles and offices written before a name; post-nominals written after it.
+# Compared folded and without dots, so "Mevr." = "mevr" = "MEVR.".
+PREFIX_TITLES = frozenset(
+    {
+        "dhr", "heer", "mevr", "mevrouw", "mw", "mej", "mejuffrouw", "fam", "mr", "mrs", "ms", "drs", "dr", "ir",
+        "ing", "prof", "bc", "bacc", "ds", "lic", "burgemeester", "loco-burgemeester", "locoburgemeester",
+        "wethouder", "gedeputeerde", "griffier", "gemeentesecretaris", "secretaris", "minister",
+        "staatssecretaris", "hoofdcommissaris", "commissaris", "hoofdofficier", "officier", "raadslid",
+        "kamerlid", "sir", "jhr", "jkvr", "dominee", "pastoor", "zr", "br",
+    }
+)  # fmt: skip
+POSTNOMINALS = frozenset(
+    {
+        "msc", "ma", "bsc", "ba", "llm", "llb", "mba", "phd", "mpa", "mph", "md", "ra", "rc", "emia", "cpc",
+        "mcm", "mmo", "mres", "med", "bed", "bba", "bc", "ad", "mfa", "msw", "eng", "jr", "sr", "mpm", "cisa",
+        "cissp", "ceh", "cipp/e", "cipm",
+    }
+)  # fmt: skip
+# Two-letter post-nominals that are also words or names ("Ma", "Ad") count only in capitals.
+_CAPITALS_ONLY = frozenset({"ma", "ba", "md", "ra", "rc", "ad", "jr", "sr"})
+
+
+def _title_word(word: str) -> str:
+    return fold(word).replace(".", "").strip(",")
+
+
+def split_titles(name: str) -> tuple[str, str]:
+    """A name cell's titles apart from the name, as (titles, the bare name); titles keep their spelling.
+
+    "Dhr. J. de Vries" → ("Dhr.", "J. de Vries"); "Mevr. drs. A.B. Jansen" → ("Mevr. drs.", "A.B. Jansen");
+    "ing. P. van Dam MSc" → ("ing. MSc", "P. van Dam"); "de heer Jan Smit" → ("de heer", "Jan Smit").
+    At least one word always stays as the name. Prefixes come first in the titles, post-nominals after.
+    """
+    words = _clean(name).split()
+    before: list[str] = []
+    while len(words) > 1:
+        if len(words) > 2 and fold(words[0]) == "de" and _title_word(words[1]) == "heer":
+            before += words[:2]
+            words = words[2:]
+        elif _title_word(words[0]) in PREFIX_TITLES:
+            before.append(words.pop(0))
+        else:
+            break
+    after: list[str] = []
+    while len(words) > 1:
+        word = words[-1].strip(",")
+        key = _title_word(word)
+        if key in POSTNOMINALS and (key not in _CAPITALS_ONLY or word.replace(".", "").isupper()):
+            after.insert(0, word)
+            words.pop()
+            words[-1] = words[-1].rstrip(",")
+        else:
+            break
+    return " ".join(before + after), " ".join(words)

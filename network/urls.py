@@ -33,6 +33,7 @@ urlpatterns = [
     path("import/sjabloon.xlsx", imports.import_template, name="import-template"),
     path("import/voorbeeld/", imports.import_preview, name="import-preview"),
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
+    path("import/kolommen/", imports.import_columns, name="import-columns"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
     path("controle/<str:token>/", verification.verification_page, name="verification-page"),

@@ -30,6 +30,7 @@ class RoleContactSerializer(serializers.ModelSerializer):
         model = Contact
         fields = [
             "id",
+            "titles",
             "first_name",
             "tussenvoegsel",
             "last_name",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from network.importing import ImportOptions
+from network.importing.options import parse_column_choices
 from network.models import Network
 
 
@@ -27,6 +28,21 @@ class ImportRequestSerializer(serializers.Serializer):
     )
     dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
     skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
+    columns = serializers.JSONField(
+        required=False,
+        binary=True,
+        help_text='Kolomindeling aanpassen: JSON-object kolomkop → veld, bijv. {"Bedrijfsnaam": "organisatie", '
+        '"Partner": "negeren"}. Velden: voornaam, voorletters, aanhef, tussenvoegsel, achternaam, naam, e-mail, '
+        "telefoon, mobiel, organisatie, functie, gemeente, netwerk, rol, startdatum, einddatum, opmerkingen, negeren",
+    )
+
+    def validate_columns(self, value):
+        if not isinstance(value, dict):
+            raise serializers.ValidationError('Geef een JSON-object kolomkop → veld, bijv. {"Bedrijf": "organisatie"}.')
+        try:
+            return parse_column_choices(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict["columns"]) from error
 
     def validate(self, attrs):
         """The import's options, checked by `ImportOptions.clean` (as on the web and admin forms), as `options`."""
@@ -37,6 +53,7 @@ class ImportRequestSerializer(serializers.Serializer):
             sync=attrs["sync"],
             dry_run=attrs["dry_run"],
             skip_invalid=attrs["skip_invalid"],
+            columns=attrs.get("columns") or {},
         )
         try:
             options.clean()
@@ -67,6 +84,31 @@ class ImportErrorSerializer(ImportWarningSerializer):
     value = serializers.CharField(allow_null=True, allow_blank=True, help_text="De waarde in de cel")
 
 
+class ColumnSerializer(serializers.Serializer):
+    header = serializers.CharField(help_text="Kolomkop zoals in het bestand")
+    field = serializers.CharField(allow_blank=True, help_text="Veld (leeg: genegeerd)")
+    label = serializers.CharField(help_text="Het veld in het Nederlands")
+
+
+class RowDetailSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="Rijnummer zoals in het spreadsheet")
+    action = serializers.CharField(help_text="new, updated, unchanged, error of skipped")
+    contact = serializers.CharField(allow_blank=True, help_text="De contactpersoon")
+    contact_status = serializers.CharField(allow_blank=True, help_text="new (nieuw) of existing (bestaand)")
+    contact_id = serializers.IntegerField(allow_null=True, help_text="Id van de bestaande contactpersoon")
+    contact_url = serializers.CharField(allow_null=True, help_text="Pagina van de bestaande contactpersoon")
+    gemeente = serializers.CharField(allow_blank=True)
+    network = serializers.CharField(allow_blank=True)
+    role = serializers.CharField(allow_blank=True)
+    organisation = serializers.CharField(allow_blank=True)
+    start_date = serializers.DateField(allow_null=True, help_text="Eerste dag van de rol")
+    end_date = serializers.DateField(allow_null=True, help_text="Laatste dag van de rol (inclusief)")
+    changes = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField(allow_blank=True)), help_text="veld → [oud, nieuw]"
+    )
+    messages = serializers.ListField(child=serializers.CharField())
+
+
 class ImportSummarySerializer(serializers.Serializer):
     file = serializers.CharField(help_text="Bestandsnaam")
     dry_run = serializers.BooleanField(help_text="Proefimport: er is niets opgeslagen")
@@ -78,3 +120,7 @@ class ImportSummarySerializer(serializers.Serializer):
     errors = ImportErrorSerializer(many=True)
     ignored_columns = serializers.ListField(child=serializers.CharField(), help_text="Kolommen die niet zijn gebruikt")
     batch = serializers.IntegerField(allow_null=True, help_text="Id van de importbatch; leeg bij een proefimport")
+    columns = ColumnSerializer(many=True, required=False, help_text="Alleen bij een proefimport: kolom → veld")
+    row_details = RowDetailSerializer(
+        many=True, required=False, help_text="Alleen bij een proefimport: per rij wat die wordt"
+    )

@@ -28,6 +28,12 @@ def contact_field(**kwargs):
 
 
 class ContactInputSerializer(StrictJSONSerializer):
+    titles = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text="Aanhef/titulatuur, bijv. Mevr. drs. of Burgemeester",
+    )
     first_name = serializers.CharField(max_length=100, required=False, allow_blank=True, help_text="Voornaam")
     tussenvoegsel = serializers.CharField(
         max_length=30, required=False, allow_blank=True, help_text="Tussenvoegsel, bijv. van der"

@@ -98,6 +98,7 @@ class ContactSerializer(serializers.ModelSerializer):
         model = Contact
         fields = [
             "id",
+            "titles",
             "first_name",
             "tussenvoegsel",
             "last_name",

@@ -39,7 +39,10 @@ class ImportViewSet(RegistryViewSet):
         description="Importeert een lijst zoals partners die sturen, met dezelfde regels als `import_contacts`: "
         "eerst wordt elke rij gecontroleerd; met een fout in een rij wordt niets opgeslagen (400, met per rij de "
         "fout), tenzij `skip_invalid`. Een bestand dat niet te lezen is geeft 422. Met `dry_run` komt terug wat er "
-        "zou veranderen, zonder iets op te slaan (200). Een verwerkte import geeft 201 met het id van de batch.",
+        "zou veranderen, zonder iets op te slaan (200), met de kolomindeling (`columns`) en per rij wat die wordt "
+        "(`row_details`). Met `columns` (JSON-object kolomkop → veld) past u de kolomindeling aan; een gekozen "
+        "indeling wordt onthouden voor lijsten met dezelfde kolomkoppen. Een verwerkte import geeft 201 met het id "
+        "van de batch.",
         request={"multipart/form-data": ImportRequestSerializer},
         responses={
             201: OpenApiResponse(
@@ -83,5 +86,5 @@ class ImportViewSet(RegistryViewSet):
         except ImportFileError as exc:
             raise UnprocessableFile(exc.message) from exc
         if result.has_errors and not options.skip_invalid:
-            return Response(result.summary, status=status.HTTP_400_BAD_REQUEST)
-        return Response(result.summary, status=status.HTTP_200_OK if options.dry_run else status.HTTP_201_CREATED)
+            return Response(result.preview, status=status.HTTP_400_BAD_REQUEST)
+        return Response(result.preview, status=status.HTTP_200_OK if options.dry_run else status.HTTP_201_CREATED)

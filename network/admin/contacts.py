@@ -62,7 +62,7 @@ class ContactAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin):
     )
     autocomplete_fields = ("organisation",)
     fieldsets = (
-        (None, {"fields": ("first_name", "tussenvoegsel", "last_name", "job_title", "organisation")}),
+        (None, {"fields": ("titles", "first_name", "tussenvoegsel", "last_name", "job_title", "organisation")}),
         (_("Bereikbaarheid (werk)"), {"fields": ("email", "phone", "mobile")}),
         (_("Overig"), {"fields": ("notes", "add_membership_link", "is_demo", "import_batch", "created", "updated")}),
     )

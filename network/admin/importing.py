@@ -6,6 +6,7 @@ as the command and the API, so the admin applies the same matching, validation a
 Its own Resource-based import is not used: it would validate rows one by one with other rules.
 """
 
+import json
 import os
 import re
 
@@ -29,6 +30,7 @@ from .. import services
 from ..exporting import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
 from ..forms import add_service_errors
 from ..importing import ImportFileError, ImportOptions, run_import
+from ..importing.options import parse_column_choices
 from ..importing.readers import CSV_EXTENSIONS, SPREADSHEET_EXTENSIONS
 from ..models import Contact, ImportBatch, Network
 
@@ -70,6 +72,22 @@ class ImportListForm(forms.Form):
         help_text=_("Rollen in dit netwerk die niet op de lijst staan, eindigen de dag voor de stand-per-datum"),
     )
     skip_invalid = forms.BooleanField(label=_("Foute rijen overslaan"), required=False)
+    columns = forms.CharField(
+        label=_("Kolomindeling"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text=_(
+            "Alleen als een kolom verkeerd wordt gelezen: per regel KOP=veld, bijv. 'Bedrijfsnaam=organisatie' of "
+            "'Partner=negeren'. Een gekozen indeling wordt onthouden voor lijsten met dezelfde kolomkoppen."
+        ),
+    )
+
+    def clean_columns(self):
+        lines = [line.strip() for line in self.cleaned_data["columns"].splitlines() if line.strip()]
+        try:
+            return parse_column_choices(lines)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["columns"]) from error
 
     def clean(self):
         cleaned = super().clean()
@@ -87,6 +105,13 @@ class ConfirmListForm(forms.Form):
     as_of = forms.DateField(widget=forms.HiddenInput)
     sync = forms.BooleanField(required=False, widget=forms.HiddenInput)
     skip_invalid = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    columns = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_columns(self):
+        try:
+            return parse_column_choices(json.loads(self.cleaned_data["columns"] or "{}"))
+        except (ValueError, ValidationError, AttributeError) as error:
+            raise ValidationError(_("Ongeldige kolomindeling.")) from error
 
     def clean(self):
         cleaned = super().clean()
@@ -116,6 +141,7 @@ def _options(data: dict, *, dry_run: bool) -> ImportOptions:
         sync=bool(data.get("sync")),
         skip_invalid=bool(data.get("skip_invalid")),
         dry_run=dry_run,
+        columns=data.get("columns") or {},
     )
 
 
@@ -169,6 +195,7 @@ class RegistryImportExportMixin(ImportExportMixin):
                             "as_of": options.as_of,
                             "sync": options.sync,
                             "skip_invalid": options.skip_invalid,
+                            "columns": json.dumps(options.columns, ensure_ascii=False),
                         }
                     )
         return TemplateResponse(request, [self.import_template_name], context)

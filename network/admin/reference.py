@@ -75,7 +75,7 @@ class GemeenteAdmin(admin.ModelAdmin):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "gemeente", "contact_count")
     list_select_related = ("gemeente",)
-    search_fields = ("name",)
+    search_fields = ("name", "aliases")
     list_filter = ("kind", "gemeente__region", "gemeente")
     autocomplete_fields = ("gemeente",)
     prepopulated_fields = {"slug": ("name",)}

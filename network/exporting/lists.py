@@ -15,6 +15,7 @@ CONTACT_HEADERS = [
     "Organisatie",
     "Functie",
     "Opmerkingen",
+    "Aanhef",
 ]
 MEMBERSHIP_HEADERS = [*CONTACT_HEADERS, "Netwerk", "Rol", "Gemeente", "Startdatum", "Einddatum"]
 
@@ -30,6 +31,7 @@ def _contact_cells(contact) -> list:
         contact.organisation.name if contact.organisation_id else "",
         contact.job_title,
         contact.notes,
+        contact.titles,
     ]
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from ..matching import organisation_key, organisations_look_alike
 from ..models import Contact, Organisation
-from ..names import fold, name_key
+from ..names import name_key
+from .contact_values import parse_phone
 from .parsing import CONTACT_TEXT_FIELDS
 from .registry import Registry
 
@@ -43,12 +45,42 @@ class ContactPlanner:
         self.file_by_name: dict[str, PlannedContact] = {}
         self.existing_planned: dict[int, PlannedContact] = {}
         self.new_organisations: dict[str, Organisation] = {}
+        # The e-mails the file gives a person, by name (and organisation): a row without an address is
+        # the same person as a row with one, before or after it (IMPORT.md step 3). Only names that also
+        # occur without an address are kept.
+        self.names_without_email: set[str] = set()
+        self.file_emails: dict[tuple, set[str]] = {}
+
+    def note_file_row(self, values: dict) -> None:
+        """First pass over the file: remember the names that come without an e-mail address."""
+        if not values["email"] and values["last_name"]:
+            self.names_without_email.add(_name_key(values["first_name"], values["tussenvoegsel"], values["last_name"]))
+
+    def note_file_email(self, values: dict, organisation_name: str) -> None:
+        """Second look at a row with an address (after `note_file_row` saw every row): index it by name when
+        the same name also comes without an address."""
+        if not self.names_without_email or not values["email"] or not values["last_name"]:
+            return
+        full = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+        if full in self.names_without_email:
+            self.file_emails.setdefault((full, organisation_key(organisation_name)), set()).add(values["email"])
+            self.file_emails.setdefault((full, None), set()).add(values["email"])
+
+    def email_for(self, values: dict, organisation_name: str) -> str:
+        """The row's e-mail, else the one address the file gives the same name elsewhere (or "")."""
+        if values["email"] or not values["last_name"]:
+            return values["email"]
+        full = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
+        key = (full, organisation_key(organisation_name) if self.by_organisation and organisation_name else None)
+        emails = self.file_emails.get(key, ())
+        return next(iter(emails)) if len(emails) == 1 else ""
 
     def organisation(self, name: str) -> Organisation | None:
-        """The organisation named (compared folded), an unsaved new one with a free slug, or None for no name."""
+        """The organisation named (by name or alias, as organisation_key compares), an unsaved new one with a
+        free slug, or None for no name."""
         if not name:
             return None
-        key = fold(name)
+        key = organisation_key(name)
         existing = self.registry.organisations.get(key) or self.new_organisations.get(key)
         if existing:
             return existing
@@ -62,9 +94,17 @@ class ContactPlanner:
         self.new_organisations[key] = organisation
         return organisation
 
-    def find(self, values: dict, organisation: Organisation | None) -> PlannedContact | None:
-        """The planned contact the row's values name, or None when it is someone new."""
-        email = values["email"]
+    def look_alike(self, organisation: Organisation) -> Organisation | None:
+        """A known organisation a new one is probably another spelling of, or None."""
+        for known in self.registry.organisation_by_id.values():
+            if organisations_look_alike(organisation.name, known.name):
+                return known
+        return None
+
+    def find(self, values: dict, organisation: Organisation | None, email: str = "") -> PlannedContact | None:
+        """The planned contact the row's values name (by `email`, the row's own or one the file gives the
+        same name), or None when it is someone new."""
+        email = email or values["email"]
         if email:
             planned = self.file_by_email.get(email)
             if planned:
@@ -93,11 +133,11 @@ class ContactPlanner:
             self.existing_planned[existing.pk] = planned
         return planned
 
-    def remember(self, planned: PlannedContact) -> None:
-        """Plan the contact: later rows with its e-mail or name find it."""
+    def remember(self, planned: PlannedContact, email: str = "") -> None:
+        """Plan the contact: later rows with its e-mail (or `email`, the one the file gives it) or name find it."""
         contact = planned.instance
-        if contact.email:
-            self.file_by_email.setdefault(contact.email, planned)
+        for address in {contact.email, email} - {""}:
+            self.file_by_email.setdefault(address, planned)
         org = Contact.organisation.field.get_cached_value(contact, default=None)
         org_token = contact.organisation_id or _org_token(org)
         key = (_name_key(contact.first_name, contact.tussenvoegsel, contact.last_name), org_token)
@@ -105,14 +145,32 @@ class ContactPlanner:
         self.file_by_name.setdefault(key[0], planned)
         self.contacts.setdefault(id(planned), planned)
 
+    def keeps_organisation(self, planned: PlannedContact, organisation: Organisation | None):
+        """The contact's known organisation when the row names a new organisation that looks like it (a new
+        spelling never silently moves a contact, IMPORT.md step 3); else None."""
+        if planned.is_new or organisation is None or organisation.pk is not None:
+            return None
+        current = self.registry.organisation_by_id.get(planned.instance.organisation_id)
+        if current is not None and organisations_look_alike(organisation.name, current.name):
+            return current
+        return None
+
     def apply_values(self, planned: PlannedContact, values: dict, organisation) -> dict[str, tuple]:
         """Set the row's non-empty values (an empty cell never blanks a value); the row's changes."""
         contact = planned.instance
         row_changes = {}
+        same = set()
+        if not planned.is_new:
+            # A value the registry holds in another spelling of the same thing is no change: a re-imported
+            # export must change nothing ("van Dijk" = "van" + "Dijk", "+31 10 123 4567" = "010 123 4567").
+            parts = ("first_name", "tussenvoegsel", "last_name")
+            if _name_key(*(getattr(contact, n) for n in parts)) == _name_key(*(values[n] for n in parts)):
+                same.update(parts)
+            same.update(n for n in ("phone", "mobile") if parse_phone(getattr(contact, n))[0] == values[n])
         for name in CONTACT_TEXT_FIELDS:
             new = values[name]
             old = getattr(contact, name)
-            if new and new != old:
+            if new and new != old and name not in same:
                 row_changes[name] = (old, new)
                 setattr(contact, name, new)
         if organisation is not None and (organisation.pk is None or contact.organisation_id != organisation.pk):

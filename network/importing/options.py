@@ -2,12 +2,13 @@
 command) shares."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ..models import Network
+from .columns import FIELD_CHOICES, field_for
 
 # The registry computes with dates from 1900 on, as the API's date parameters do.
 EARLIEST_AS_OF = datetime.date(1900, 1, 1)
@@ -21,6 +22,8 @@ class ImportOptions:
     sync: bool = False
     dry_run: bool = False
     skip_invalid: bool = False
+    # The user's column mapping: header as in the file → field (see columns.FIELD_CHOICES; "" ignores it).
+    columns: dict[str, str] = field(default_factory=dict)
 
     def clean(self, *, sync_needs_network: bool = False) -> None:
         """Check the options; raises django.core.exceptions.ValidationError with Dutch messages keyed by field.
@@ -41,3 +44,31 @@ class ImportOptions:
             errors["network"] = "Kies het netwerk om te synchroniseren."
         if errors:
             raise ValidationError(errors)
+
+
+def parse_column_choices(choices) -> dict[str, str]:
+    """A user's column mapping as header → field; raises ValidationError({"columns": …}) in Dutch.
+
+    `choices` is a dict {header: field word} (API, web, admin) or an iterable of "KOP=veld" strings
+    (the command's repeatable `--column`). Field words are Dutch or English ("achternaam", "last_name");
+    "negeren" or nothing leaves the column out.
+    """
+    if isinstance(choices, dict):
+        pairs = list(choices.items())
+    else:
+        pairs = []
+        for item in choices or []:
+            header, sep, word = str(item).rpartition("=")
+            if not sep or not header.strip():
+                raise ValidationError({"columns": f"'{str(item)[:60]}' is geen KOP=veld."})
+            pairs.append((header, word))
+    result = {}
+    for header, word in pairs:
+        if not isinstance(header, str) or not isinstance(word, str):
+            raise ValidationError({"columns": "Geef de kolommen als kop → veld, beide tekst."})
+        name = field_for(word) if word.strip() else ""
+        if name is None:
+            known = ", ".join(FIELD_CHOICES.values())
+            raise ValidationError({"columns": f"Het veld '{word[:60]}' bestaat niet (wel: {known}, negeren)."})
+        result[header.strip()] = name
+    return result

@@ -6,19 +6,28 @@ list's network and the registry's gemeenten and networks, to name them.
 
 import datetime
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-
 from ..choices import Role
 from ..models import Contact, Network, Organisation
-from ..names import split_last_name, split_name
+from ..names import normalise_initials, split_filing_last_name, split_name, split_titles
 from .columns import NAME_FIELDS, ColumnMap, header_key
+from .contact_values import parse_email, parse_phone
 from .readers import UncachedFormula, clip, column_letters
 from .registry import Registry
 from .values import cell_text, parse_date
 
-CONTACT_TEXT_FIELDS = ("first_name", "tussenvoegsel", "last_name", "email", "phone", "mobile", "job_title", "notes")
+CONTACT_TEXT_FIELDS = (
+    "titles",
+    "first_name",
+    "tussenvoegsel",
+    "last_name",
+    "email",
+    "phone",
+    "mobile",
+    "job_title",
+    "notes",
+)
 FIELD_LABELS = {
+    "titles": "aanhef/titulatuur",
     "first_name": "voornaam",
     "tussenvoegsel": "tussenvoegsel",
     "last_name": "achternaam",
@@ -45,10 +54,16 @@ class RowParser:
         self.registry = registry
 
     def _cell(self, cells: list, name: str):
+        """The cell of field `name`; for a field several columns fill, the first that is not empty."""
         index = self.cmap.columns.get(name)
         if index is None or index >= len(cells):
             return None
-        return cells[index]
+        value = cells[index]
+        for other in self.cmap.fallbacks.get(name, ()):
+            if cell_text(value) or other >= len(cells):
+                break
+            value = cells[other]
+        return value
 
     def _text(self, cells: list, name: str) -> str:
         return cell_text(self._cell(cells, name))
@@ -74,17 +89,27 @@ class RowParser:
                 )
         return errors
 
-    def _names(self, cells: list) -> tuple[str, str, str]:
+    def _names(self, cells: list) -> tuple[str, str, str, str]:
+        """(titles, first name, tussenvoegsel, last name): titles apart, initials in one form (IMPORT.md)."""
+        titles = [self._text(cells, "titles")]
         first, tussen, last = (self._text(cells, name) for name in ("first_name", "tussenvoegsel", "last_name"))
         full = self._text(cells, "full_name")
         if not last and full:
+            found, full = split_titles(full)
+            titles.append(found)
             parts = split_name(full)
             first, tussen, last = first or parts.first_name, tussen or parts.tussenvoegsel, parts.last_name
-        elif last and "tussenvoegsel" not in self.cmap.columns:
-            particles, rest = split_last_name(last)
-            if particles:
-                tussen, last = particles, rest
-        return first, tussen, last
+        else:
+            found, first = split_titles(first) if first else ("", first)
+            titles.append(found)
+            if last:
+                found, last = split_titles(last)
+                titles.append(found)
+            if last and not tussen:
+                tussen, last = split_filing_last_name(last)
+        first = normalise_initials(first or self._text(cells, "initials"))
+        titles.append(self._text(cells, "titles_after"))
+        return " ".join(t for t in titles if t), first, tussen, last
 
     def _date(self, cells: list, name: str, row: int, errors: list) -> datetime.date | None:
         raw = self._cell(cells, name)
@@ -106,27 +131,36 @@ class RowParser:
         """The row's values, checked; None for an empty row.
 
         Returns {"values": the contact's text fields, "organisation": its name, "gemeente", "network",
-        "role", "start", "end" (dates, first and last day inclusive), "errors": list of error dicts}.
+        "role", "start", "end" (dates, first and last day inclusive), "errors": list of error dicts,
+        "warnings": list of (field, Dutch message)}.
         """
         errors = self.formula_errors(number, cells)
         if not errors and not any(cell_text(cell) for cell in cells):
             return None
-        first, tussen, last = self._names(cells)
+        warnings: list[tuple[str, str]] = []  # (field, message)
+        titles, first, tussen, last = self._names(cells)
+        email, warning, error = parse_email(self._text(cells, "email"))
+        if error:
+            self.error(errors, number, "email", self._cell(cells, "email"), error)
+        elif warning:
+            warnings.append(("email", warning))
         values = {
+            "titles": titles,
             "first_name": first,
             "tussenvoegsel": tussen,
             "last_name": last,
-            "email": self._text(cells, "email").lower().removeprefix("mailto:").strip(),
-            "phone": self._text(cells, "phone"),
-            "mobile": self._text(cells, "mobile"),
+            "email": email,
+            "phone": "",
+            "mobile": "",
             "job_title": self._text(cells, "job_title"),
             "notes": self._text(cells, "notes"),
         }
-        if values["email"]:
-            try:
-                validate_email(values["email"])
-            except ValidationError:
-                self.error(errors, number, "email", self._cell(cells, "email"), "Dit is geen geldig e-mailadres.")
+        for name in ("phone", "mobile"):
+            values[name], warning, error = parse_phone(self._text(cells, name))
+            if error:
+                self.error(errors, number, name, self._cell(cells, name), error)
+            elif warning:
+                warnings.append((name, warning))
         for name in CONTACT_TEXT_FIELDS:
             limit = Contact._meta.get_field(name).max_length
             if limit and len(values[name]) > limit:
@@ -178,7 +212,7 @@ class RowParser:
             self.error(
                 errors, number, "end_date", self._cell(cells, "end_date"), "De einddatum ligt voor de startdatum."
             )
-        if not values["email"] and not values["last_name"]:
+        if not self._text(cells, "email") and not values["last_name"]:
             self.error(errors, number, None, "", "Deze rij heeft geen naam en geen e-mailadres.")
         return {
             "values": values,
@@ -189,4 +223,5 @@ class RowParser:
             "start": start,
             "end": end,
             "errors": errors,
+            "warnings": warnings,
         }

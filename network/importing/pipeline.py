@@ -1,7 +1,8 @@
 """The import pipeline: read → find the header → map columns → validate rows → match → apply → record.
 
-Everything up to "apply" happens in memory against the registry loaded once (a few queries whatever
-the file's length); the writes are a handful of bulk statements in one transaction.
+Rows are read and checked first; then the registry is asked for the contacts the file names (its
+e-mails and last names: a few queries whatever the file's or the registry's size) and every row is
+matched in memory; the writes are a handful of bulk statements in one transaction.
 """
 
 import hashlib
@@ -14,12 +15,12 @@ from accounts.permissions import Action, require
 
 from .. import selectors, services
 from ..choices import ImportMode
-from .columns import ColumnMap
+from .columns import FIELD_CHOICES, ColumnMap
 from .errors import ImportFileError
 from .options import ImportOptions
 from .planning import Importer
 from .readers import check_row_count, clip, open_book, read_upload
-from .registry import Registry
+from .registry import Registry, last_name_keys
 from .results import ImportResult
 from .sheets import find_list, skipped_row_reason
 
@@ -35,6 +36,12 @@ def _network_ids_to_load(cmap: ColumnMap, options: ImportOptions) -> set[int] | 
     if "network" in cmap.columns:
         return None
     return {options.network.pk} if options.network else set()
+
+
+def _remembered_columns(header_hash: str) -> dict[str, str] | None:
+    """The column mapping chosen before for these headers (header → field), or None."""
+    remembered = selectors.column_mapping_for_headers(header_hash=header_hash)
+    return remembered.columns if remembered else None
 
 
 def run_import(
@@ -55,34 +62,66 @@ def run_import(
     file_name = file_name or getattr(file, "name", "") or str(file)
     data = read_upload(file)
     book = open_book(data, file_name)
-    found = find_list(book, file_name, options.sheet)
+    # The header row and its mapping: the user's choice (`options.columns`), else the one chosen before for
+    # these headers, else the synonyms.
+    found = find_list(book, file_name, options.sheet, overrides=options.columns, remembered=_remembered_columns)
     cmap = found.cmap
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
     as_of = options.as_of or timezone.localdate()
-    registry = Registry(network_ids=_network_ids_to_load(cmap, options))
+    needs_networks = "network" in cmap.columns or options.network is None
+    registry = Registry(
+        network_ids=_network_ids_to_load(cmap, options), networks=None if needs_networks else [options.network]
+    )
     importer = Importer(cmap=cmap, options=options, as_of=as_of, registry=registry)
     result = ImportResult(file_name=file_name, dry_run=options.dry_run, skip_invalid=options.skip_invalid)
     result.ignored_columns = [clip(header) for header in cmap.ignored]
+    result.columns = [
+        {"header": header, "field": name, "label": FIELD_CHOICES.get(name, "negeren")} for header, name in cmap.mapping
+    ]
+    result.remembered_mapping = cmap.chosen and not options.columns
     for message in found.warnings:
         importer.warn(None, None, message)
+    # First pass: every row read and checked; the file's e-mails and last names collected.
+    parsed_rows = []
+    emails: set[str] = set()
+    last_names: set[str] = set()
     done = 0
     for number, cells in found.rows:
         done += 1
         check_row_count(done)
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, max(done, book.row_hint))
         reason = skipped_row_reason(cells, cmap)
         if reason:
             importer.warn(number, None, reason)
-        elif importer.add_row(number, cells):
-            result.row_count += 1
-        if progress and done % PROGRESS_EVERY == 0:
-            progress(done, max(done, book.row_hint))
+            continue
+        parsed = importer.parser.parse(number, cells)
+        if parsed is None:
+            continue
+        parsed_rows.append((number, parsed))
+        values = parsed["values"]
+        if values["email"]:
+            emails.add(values["email"])
+        last_names |= last_name_keys(values["tussenvoegsel"], values["last_name"])
+        importer.note(parsed)
+    if not parsed_rows:
+        raise ImportFileError(f"{file_name} heeft een kopregel maar geen rijen met gegevens; er is niets ingelezen.")
+    # The reader and its sheet are not needed any more; free them before matching.
+    del book, found
+    # Second pass: the registry's contacts the file names (memory follows the file), then every row planned.
+    registry.load_contacts(emails=emails, last_names=last_names, sync=options.sync)
+    del emails, last_names
+    result.row_count = len(parsed_rows)
+    importer.note_emails(parsed_rows)
+    for index, (number, parsed) in enumerate(parsed_rows):
+        parsed_rows[index] = None  # what the row planned holds its values; the parsed row can go
+        importer.add_row(number, parsed)
+    del parsed_rows
     if progress:
         progress(done, done)
-    if not result.row_count:
-        raise ImportFileError(f"{file_name} heeft een kopregel maar geen rijen met gegevens; er is niets ingelezen.")
-    # The reader and its sheet are not needed any more; free them before writing.
-    del book, found
+    if result.remembered_mapping:
+        importer.warn(None, None, "De kolomindeling van een eerdere import met dezelfde kolomkoppen is gebruikt.")
     result.rows = importer.result_rows
     result.errors = importer.errors
     result.skipped = sum(1 for row in result.rows if row.action == "skipped")
@@ -123,6 +162,13 @@ def run_import(
             as_of=as_of,
         )
         services.import_apply(actor=actor, batch=batch, writes=writes)
+        if options.columns:
+            services.column_mapping_remember(
+                actor=actor,
+                header_hash=cmap.header_hash,
+                headers=[header for header, _name in cmap.mapping],
+                columns=options.columns,
+            )
         for row in result.rows:
             if row.planned is not None:
                 row.contact_id = row.planned.instance.pk

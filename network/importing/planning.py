@@ -14,7 +14,7 @@ from .options import ImportOptions
 from .parsing import CONTACT_TEXT_FIELDS, RowParser
 from .readers import clip
 from .registry import KnownMembership, Registry
-from .results import RowResult
+from .results import Resolved, RowResult
 
 
 class Importer:
@@ -139,32 +139,53 @@ class Importer:
 
     # -- one row ---------------------------------------------------------------------------------------
 
-    def add_row(self, number: int, cells: list) -> bool:
-        parsed = self.parser.parse(number, cells)
-        if parsed is None:
-            return False
+    def note(self, parsed: dict) -> None:
+        """First pass: what the whole file says about a person (see ContactPlanner.note_file_row)."""
+        if not parsed["errors"]:
+            self.planner.note_file_row(parsed["values"])
+
+    def note_emails(self, parsed_rows: list) -> None:
+        """After the first pass: which address the file gives a name that also comes without one."""
+        if self.planner.names_without_email:
+            for _number, parsed in parsed_rows:
+                if not parsed["errors"]:
+                    self.planner.note_file_email(parsed["values"], parsed["organisation"])
+
+    def add_row(self, number: int, parsed: dict) -> None:
+        """Second pass: match and plan one parsed row (RowParser.parse), after `note` saw every row."""
         values = parsed["values"]
         errors = parsed["errors"]
         display = " ".join(p for p in (values["first_name"], values["tussenvoegsel"], values["last_name"]) if p)
         display = display or values["email"]
         if errors:
             self._reject(number, display, errors, values)
-            return True
+            return
         organisation = self.planner.organisation(parsed["organisation"])
-        planned = self.planner.find(values, organisation)
+        email = self.planner.email_for(values, parsed["organisation"])
+        planned = self.planner.find(values, organisation, email)
         is_new_contact = planned is None
         if is_new_contact:
-            if not values["last_name"]:
+            if not values["last_name"] and not values["email"]:
                 self.parser.error(
                     errors,
                     number,
                     next((n for n in ("last_name", "full_name") if n in self.cmap.columns), None),
                     "",
-                    "Een nieuwe contactpersoon heeft een achternaam nodig.",
+                    "Een nieuwe contactpersoon heeft een achternaam of e-mailadres nodig.",
                 )
                 self._reject(number, display, errors, values)
-                return True
+                return
             planned = PlannedContact(instance=Contact(), is_new=True)
+        kept = self.planner.keeps_organisation(planned, organisation)
+        if kept is not None:
+            self.warn(
+                number,
+                "organisation",
+                f"De organisatie '{organisation.name}' lijkt op '{kept.name}', waar {planned.instance} bij hoort; "
+                f"niet verplaatst. Is het dezelfde, voeg '{organisation.name}' dan als schrijfwijze toe "
+                "aan de organisatie.",
+            )
+            organisation = None
         snapshot = {name: getattr(planned.instance, name) for name in CONTACT_TEXT_FIELDS}
         snapshot_org = (
             planned.instance.organisation_id,
@@ -183,13 +204,21 @@ class Importer:
                     planned.instance.organisation_id = snapshot_org[0]
             planned.changes = snapshot_changes
             self._reject(number, display, errors, values, planned)
-            return True
+            return
+        for name, message in parsed["warnings"]:
+            self.warn(number, name, message)
         if organisation is not None and organisation.pk is None and id(organisation) not in self.announced:
             self.announced.add(id(organisation))
-            self.warn(number, "organisation", f"De organisatie '{organisation.name}' is nieuw en wordt aangemaakt.")
+            similar = self.planner.look_alike(organisation)
+            detail = f"; hij lijkt op '{similar.name}' (controleer de schrijfwijze)" if similar else ""
+            self.warn(
+                number, "organisation", f"De organisatie '{organisation.name}' is nieuw en wordt aangemaakt{detail}."
+            )
         if is_new_contact:
+            if not values["last_name"]:
+                self.warn(number, "email", "Alleen een e-mailadres: de naam ontbreekt nog; vul die later aan.")
             self._duplicate_warning(number, values, planned)
-        self.planner.remember(planned)
+        self.planner.remember(planned, email)
         membership = None
         if outcome is not None:
             membership = outcome[0]
@@ -212,13 +241,14 @@ class Importer:
             RowResult(
                 row=number,
                 action=action,
-                contact=planned.instance.full_name,
+                contact=str(planned.instance),
                 changes={} if planned.is_new else row_changes,
                 planned=planned,
                 membership=membership,
+                is_new_contact=planned.is_new,
+                resolved=Resolved.of(parsed, planned.instance, membership, self.registry),
             )
         )
-        return True
 
     def _reject(self, number: int, display: str, errors: list, values: dict, planned=None) -> None:
         self.errors.extend(errors)
@@ -265,8 +295,13 @@ class Importer:
         updated = [p for p in planned if not p.is_new and p.changes]
         fields = {name for p in updated for name in p.changes}
         ended = {membership.pk for membership in ending}
+        new_organisations = {}
+        for p in planned:
+            organisation = Contact.organisation.field.get_cached_value(p.instance, default=None)
+            if organisation is not None and organisation.pk is None:
+                new_organisations.setdefault(id(organisation), organisation)
         return ImportWrites(
-            new_organisations=list(self.planner.new_organisations.values()),
+            new_organisations=list(new_organisations.values()),
             new_contacts=[p.instance for p in planned if p.is_new],
             updated_contacts=[p.instance for p in updated],
             updated_contact_fields=fields,

@@ -1,4 +1,10 @@
-"""The registry as the importer needs it, loaded in a fixed number of queries whatever the file's length."""
+"""The part of the registry an import needs: reference data whole, contacts and roles only for the file's keys.
+
+Reference data (gemeenten, networks, organisations: hundreds) is loaded whole. Contacts are loaded for
+the e-mail addresses and last names the file names (`load_contacts`), and roles for those contacts —
+or, for a sync, all roles of the synced network, which the sync must see. So memory follows the file,
+not the registry, and the number of queries does not grow with either.
+"""
 
 import datetime
 from dataclasses import dataclass
@@ -6,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from .. import selectors
+from ..matching import organisation_key
 from ..models import Contact, Network, is_active_on
 from ..names import fold, name_key
 
@@ -13,33 +20,45 @@ from ..names import fold, name_key
 class Registry:
     """The registry as the importer needs it, loaded in a fixed number of queries."""
 
-    def __init__(self, *, network_ids: set[int] | None):
+    def __init__(self, *, network_ids: set[int] | None, networks: list[Network] | None = None):
+        """`network_ids`: the networks whose roles matter (None: all, when rows name their network);
+        `networks`: the networks rows may name (None: load them all)."""
         self.gemeenten = selectors.gemeente_matcher()
-        self.networks = selectors.network_list_for_import()
+        self.networks = selectors.network_list_for_import() if networks is None else networks
         self.network_by_key = {}
         for network in self.networks:
             self.network_by_key.setdefault(network.slug, network)
             self.network_by_key.setdefault(slugify(network.name), network)
         organisations = selectors.organisation_list_for_import()
-        self.organisations = {fold(org.name): org for org in organisations}
+        self.organisations: dict[str, object] = {}  # organisation_key of name and aliases → organisation
+        for org in organisations:
+            self.organisations.setdefault(organisation_key(org.name), org)
+        for org in organisations:
+            for alias in org.aliases or []:
+                self.organisations.setdefault(organisation_key(alias), org)
         self.organisation_by_id = {org.pk: org for org in organisations}
         self.gemeente_by_id = {gemeente.pk: gemeente for gemeente in self.gemeenten.by_code.values()}
-        self.organisation_slugs = {org.slug for org in self.organisations.values()}
-        self.contacts = selectors.contact_list_for_import()
+        self.organisation_slugs = {org.slug for org in organisations}
+        self.network_ids = network_ids
         self.by_email: dict[str, Contact] = {}
         self.by_name_org: dict[tuple, Contact] = {}
         self.by_name: dict[str, list[Contact]] = {}
-        for contact in self.contacts:
+        self.memberships: dict[tuple, list[KnownMembership]] = {}
+        self.memberships_by_network: dict[int, list[KnownMembership]] = {}
+        self.memberships_of: dict[tuple, list[KnownMembership]] = {}  # (contact, network) → roles
+
+    def load_contacts(self, *, emails: set[str], last_names: set[str], sync: bool) -> None:
+        """Load the contacts with these (lower-cased) e-mails or last names, and their roles in the
+        networks that matter (with `sync`: every role in those networks). Two queries."""
+        for contact in selectors.contact_list_for_import(emails=emails, last_names=last_names):
             if contact.email:
                 self.by_email.setdefault(contact.email.strip().lower(), contact)
             key = name_key(contact.first_name, contact.tussenvoegsel, contact.last_name)
             self.by_name_org.setdefault((key, contact.organisation_id), contact)
             self.by_name.setdefault(key, []).append(contact)
-        ids = {network.pk for network in self.networks} if network_ids is None else network_ids
-        self.memberships: dict[tuple, list[KnownMembership]] = {}
-        self.memberships_by_network: dict[int, list[KnownMembership]] = {}
-        self.memberships_of: dict[tuple, list[KnownMembership]] = {}  # (contact, network) → roles
-        for values in selectors.membership_values_for_import(network_ids=ids):
+        ids = {network.pk for network in self.networks} if self.network_ids is None else self.network_ids
+        contact_ids = None if sync else {c.pk for contacts in self.by_name.values() for c in contacts}
+        for values in selectors.membership_values_for_import(network_ids=ids, contact_ids=contact_ids):
             membership = KnownMembership(*values)
             key = (membership.contact_id, membership.network_id, membership.role, membership.gemeente_id)
             self.memberships.setdefault(key, []).append(membership)
@@ -48,6 +67,21 @@ class Registry:
 
     def network(self, value: str) -> Network | None:
         return self.network_by_key.get(slugify(value))
+
+    def organisation(self, name: str):
+        """The organisation known by this name or alias (compared as organisation_key), or None."""
+        return self.organisations.get(organisation_key(name))
+
+
+def last_name_keys(tussenvoegsel: str, last_name: str) -> set[str]:
+    """The lower-cased last names under which the registry may hold this person: with and without the
+    tussenvoegsel in the last name, as typed and without accents."""
+    keys = set()
+    for value in (last_name, f"{tussenvoegsel} {last_name}" if tussenvoegsel else ""):
+        if value:
+            keys.add(value.lower())
+            keys.add(fold(value))
+    return keys
 
 
 @dataclass(slots=True)

@@ -1,8 +1,43 @@
 """What an import did: per-row results and the summary."""
 
+import datetime
 from dataclasses import dataclass, field
 
-from ..models import ImportBatch, Membership
+from django.urls import reverse
+
+from ..choices import Role
+from ..models import Contact, ImportBatch, Membership
+
+_ROLE_LABELS = dict(Role.choices)
+
+
+@dataclass(slots=True)
+class Resolved:
+    """What a row resolved to, for the preview: names as the registry writes them ("" for none)."""
+
+    gemeente: str = ""
+    network: str = ""
+    role: str = ""
+    organisation: str = ""
+    start: datetime.date | None = None  # first day of the role, inclusive
+    end: datetime.date | None = None  # last day of the role, inclusive; None: open
+
+    @classmethod
+    def of(cls, parsed: dict, contact: Contact, membership, registry) -> "Resolved":
+        organisation = Contact.organisation.field.get_cached_value(contact, default=None)
+        if organisation is None and contact.organisation_id:
+            organisation = registry.organisation_by_id.get(contact.organisation_id)
+        resolved = cls(organisation=organisation.name if organisation else "")
+        if membership is not None:
+            gemeente = registry.gemeente_by_id.get(membership.gemeente_id) if membership.gemeente_id else None
+            network = parsed["network"]
+            resolved.gemeente = gemeente.name if gemeente else ""
+            resolved.network = network.name if network else ""
+            resolved.role = str(_ROLE_LABELS.get(membership.role, membership.role))
+            resolved.start, resolved.end = membership.start_date, membership.end_date
+        elif parsed["gemeente"] is not None:
+            resolved.gemeente = parsed["gemeente"].name
+        return resolved
 
 
 @dataclass(slots=True)
@@ -18,6 +53,33 @@ class RowResult:
     membership_id: int | None = None
     planned: object = field(default=None, repr=False, compare=False)
     membership: object = field(default=None, repr=False, compare=False)
+    is_new_contact: bool = False
+    resolved: Resolved | None = field(default=None, compare=False)
+
+    def detail(self) -> dict:
+        """The row for a preview (IMPORT.md "A dry run"): contact new or existing (its id and page when
+        existing), what the row resolved to (dates ISO, first and last day inclusive), changes old → new."""
+        resolved = self.resolved or Resolved()
+        existing = self.contact_id if (self.contact_id and not self.is_new_contact) else None
+        status = "new" if self.is_new_contact else "existing"
+        if self.action in ("error", "skipped"):
+            status = ""
+        return {
+            "row": self.row,
+            "action": self.action,
+            "contact": self.contact,
+            "contact_status": status,
+            "contact_id": existing,
+            "contact_url": reverse("network:contact-detail", kwargs={"pk": existing}) if existing else None,
+            "gemeente": resolved.gemeente,
+            "network": resolved.network,
+            "role": resolved.role,
+            "organisation": resolved.organisation,
+            "start_date": resolved.start.isoformat() if resolved.start else None,
+            "end_date": resolved.end.isoformat() if resolved.end else None,
+            "changes": {name: [str(old), str(new)] for name, (old, new) in self.changes.items()},
+            "messages": list(self.messages),
+        }
 
     def as_json(self) -> dict:
         """Compact (empty changes and messages left out): a batch of 100 000 rows keeps every row's result."""
@@ -46,6 +108,8 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     batch: ImportBatch | None = None
     ending: list[Membership] = field(default_factory=list)
+    columns: list[dict] = field(default_factory=list)  # [{"header", "field", "label"}]: the mapping used
+    remembered_mapping: bool = False  # the mapping was the one chosen before for these headers
 
     @property
     def has_errors(self) -> bool:
@@ -71,3 +135,13 @@ class ImportResult:
             "ignored_columns": list(self.ignored_columns),
             "batch": self.batch.pk if self.batch else None,
         }
+
+    @property
+    def preview(self) -> dict:
+        """The summary plus, for a dry run, the column mapping and each row's detail (`row_details`): the
+        contract keys stay first and unchanged; `rows` stays the count."""
+        summary = self.summary
+        if self.dry_run:
+            summary["columns"] = list(self.columns)
+            summary["row_details"] = [row.detail() for row in self.rows]
+        return summary

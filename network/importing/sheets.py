@@ -1,21 +1,29 @@
 """The sheet and the rows a person would pick (IMPORT.md "Which sheet", "Which row is the header",
 "Which rows are data"): the active visible sheet or the first other visible one holding a list, the row
-naming the most known columns, and the rows that are section headings or totals rather than people.
+naming the most known columns (the headers the user mapped count as known), its mapping (the user's, else
+one remembered for these headers, else the synonyms), and the rows that are section headings or totals
+rather than people.
 """
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..names import fold
-from .columns import HEADER_SEARCH_ROWS, ColumnMap, find_header, map_columns
+from .columns import (
+    HEADER_SEARCH_ROWS,
+    IDENTITY_FIELDS,
+    ColumnMap,
+    find_header,
+    header_key,
+    header_set_hash,
+    map_columns,
+)
 from .errors import ImportFileError
 from .readers import Book, UncachedFormula, clip
 from .values import cell_text
 
-# A list needs one column that identifies a person.
-IDENTITY_FIELDS = ("email", "full_name", "last_name")
 # A totals row starts with one of these words: "Totaal", "Subtotaal: 12", "Aantal deelnemers", "Total".
 _TOTAL = re.compile(r"(sub)?tota+l\b|aantal\b|som\b")
 _TOTAL_INITIALS = set("staSTA")
@@ -61,18 +69,45 @@ def _sheet_names(book: Book) -> str:
     return text + ". Noem het werkblad met de lijst met --sheet NAAM (op de website en in de API: Werkblad)."
 
 
-def find_list(book: Book, file_name: str, requested: str | None = None) -> SheetList:
-    """The sheet holding the list, its header mapped; raises ImportFileError naming the sheets when none does."""
+def _missing_header(header: list, overrides: dict[str, str]) -> str | None:
+    """The first header the user mapped that is not in `header`, or None."""
+    present = {header_key(cell) for cell in header}
+    return next((name for name in overrides if header_key(name) not in present), None)
+
+
+def find_list(
+    book: Book,
+    file_name: str,
+    requested: str | None = None,
+    *,
+    overrides: dict[str, str] | None = None,
+    remembered: Callable[[str], dict[str, str] | None] | None = None,
+) -> SheetList:
+    """The sheet holding the list, its header mapped; raises ImportFileError naming the sheets when none does.
+
+    `overrides` (header → field, "" to ignore: the user's column choice) count as known headers when the
+    header row is looked for, and must all be in it; without them `remembered(header_set_hash)` may give the
+    mapping chosen before for the same headers (None: the synonyms alone).
+    """
     is_csv = [sheet.name for sheet in book.sheets] == [""]
     candidates = _candidates(book, file_name, None if is_csv else requested)
     reason = f"In {file_name} staat geen kopregel met bekende kolommen (zoals Naam, E-mail, Organisatie)."
     for name in candidates:
         rows = book.rows(name)
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-        index = find_header([cells for _, cells in head])
+        index = find_header([cells for _, cells in head], overrides)
         if index is None:
             continue
-        cmap = map_columns(head[index][1], index)
+        header = head[index][1]
+        chosen = overrides
+        if overrides:
+            missing = _missing_header(header, overrides)
+            if missing is not None:
+                reason = f"De kolom '{clip(missing)}' staat niet in de kopregel van {file_name}."
+                continue
+        elif remembered is not None:
+            chosen = remembered(header_set_hash(header))
+        cmap = map_columns(header, index, chosen)
         if not any(field_name in cmap.columns for field_name in IDENTITY_FIELDS):
             reason = f"{file_name} heeft geen kolom met een naam of e-mailadres."
             continue

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from ..exporting.formulas import FORMULA_TRIGGERS
+from ..text import normalise_text
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
@@ -18,7 +19,8 @@ _EXCEL_EPOCH = datetime.date(1899, 12, 30)
 
 
 def cell_text(value) -> str:
-    """A cell as text: numbers without a spurious ".0", dates as Dutch dates, an export's apostrophe removed."""
+    """A cell as text: numbers without a spurious ".0", dates as Dutch dates, an export's apostrophe removed,
+    quotes and spaces made plain (`normalise_text`)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -29,10 +31,11 @@ def cell_text(value) -> str:
         return value.strftime("%d-%m-%Y") if value.time() == datetime.time() else value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%d-%m-%Y")
-    text = str(value).replace("\u00a0", " ").strip()
+    text = str(value).strip(" ")
     if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_TRIGGERS:
-        text = text[1:]
-    return text
+        # Our own export's guard: the value behind it is the registry's, exactly (a tab included).
+        return text[1:]
+    return normalise_text(text)
 
 
 def parse_date(value) -> datetime.date:

@@ -11,10 +11,11 @@ from django.utils.text import slugify
 
 from .. import selectors
 from ..importing import ImportOptions
+from ..importing.options import parse_column_choices
 from ..importing.values import parse_date
 
 # The command's option for each ImportOptions field, to name it in a message.
-OPTION_NAMES = {"as_of": "--as-of", "network": "--network", "sheet": "--sheet", "sync": "--sync"}
+OPTION_NAMES = {"columns": "--column", "as_of": "--as-of", "network": "--network", "sheet": "--sheet", "sync": "--sync"}
 
 
 def clean_options(options: ImportOptions) -> None:
@@ -27,6 +28,14 @@ def clean_options(options: ImportOptions) -> None:
                 f"{OPTION_NAMES.get(name, name)}: {' '.join(messages)}" for name, messages in exc.message_dict.items()
             )
         ) from exc
+
+
+def parse_columns(values: list[str]) -> dict[str, str]:
+    """The repeatable `--column "KOP=veld"` as header → field; CommandError naming the option when wrong."""
+    try:
+        return parse_column_choices(values)
+    except ValidationError as exc:
+        raise CommandError(f"--column: {' '.join(exc.message_dict['columns'])}") from exc
 
 
 def parse_cli_date(value: str | None, option: str) -> datetime.date | None:

@@ -5,7 +5,7 @@ Split by area; import every model from here (`from network.models import Contact
 
 from .base import TimeStampedModel
 from .contacts import Contact, Organisation, RetentionReviewContact
-from .imports import ImportBatch
+from .imports import ColumnMapping, ImportBatch
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
 from .reference import Gemeente, Network, Region, Theme
@@ -13,6 +13,7 @@ from .verification import ChangeProposal, VerificationRequest
 
 __all__ = [
     "ChangeProposal",
+    "ColumnMapping",
     "Contact",
     "Gemeente",
     "ImportBatch",

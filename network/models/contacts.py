@@ -27,6 +27,12 @@ class Organisation(TimeStampedModel):
         related_name="organisations",
         help_text=_("De gemeente waar de organisatie bij hoort of gevestigd is"),
     )
+    aliases = models.JSONField(
+        _("andere schrijfwijzen"),
+        default=list,
+        blank=True,
+        help_text=_("Hoe lijsten de organisatie ook schrijven (bijv. 'Politie Rotterdam'); de import herkent ze"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -40,9 +46,16 @@ class Organisation(TimeStampedModel):
 class Contact(TimeStampedModel):
     """A person in a network, with work contact details only (AVG)."""
 
+    titles = models.CharField(
+        _("aanhef/titulatuur"),
+        max_length=100,
+        blank=True,
+        help_text=_("Aanhef, titels en ambt zoals in een brief (bijv. 'Mevr. drs.', 'Burgemeester', 'MSc')"),
+    )
     first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True)
-    last_name = models.CharField(_("achternaam"), max_length=150)
+    # Blank only for someone a list knows by e-mail alone (IMPORT.md: an address identifies a person).
+    last_name = models.CharField(_("achternaam"), max_length=150, blank=True)
     email = models.EmailField(_("e-mailadres"), max_length=254, blank=True)
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     mobile = models.CharField(_("mobiel"), max_length=40, blank=True)
@@ -83,7 +96,7 @@ class Contact(TimeStampedModel):
         indexes = [models.Index(fields=["last_name", "first_name"], name="contact_name_idx")]
 
     def __str__(self) -> str:
-        return self.full_name
+        return self.full_name or self.email
 
     def get_absolute_url(self) -> str:
         return reverse("network:contact-detail", kwargs={"pk": self.pk})

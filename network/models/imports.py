@@ -52,3 +52,29 @@ class ImportBatch(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.file_name}"
+
+
+class ColumnMapping(TimeStampedModel):
+    """The column → field mapping a user chose for a set of headers, proposed when the same headers return.
+
+    `header_hash` is the SHA-256 of the normalised header set (importing.columns.header_set_hash).
+    """
+
+    header_hash = models.CharField(_("kopregel-sleutel"), max_length=64, unique=True)
+    headers = models.JSONField(_("kolomkoppen"), default=list)
+    columns = models.JSONField(_("kolom → veld"), default=dict)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gekozen door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("onthouden kolomindeling")
+        verbose_name_plural = _("onthouden kolomindelingen")
+
+    def __str__(self) -> str:
+        return ", ".join(self.headers)[:80]

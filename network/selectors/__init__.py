@@ -47,6 +47,7 @@ from .gemeenten import (
 )
 from .history import FieldChange, HistoryEntry, contact_change_history, object_history
 from .imports import (
+    column_mapping_for_headers,
     contact_list_for_import,
     earlier_batch_with_same_file,
     import_batch_list,
@@ -122,6 +123,7 @@ __all__ = [
     "VerificationFigures",
     "change_proposal_comparison",
     "change_proposal_list",
+    "column_mapping_for_headers",
     "contact_change_history",
     "contact_duplicate_candidates",
     "contact_get_for_page",

@@ -111,6 +111,7 @@ def contact_subject_access(*, contact: Contact) -> dict:
     return {
         "contactpersoon": {
             "id": contact.pk,
+            "aanhef/titulatuur": contact.titles,
             "voornaam": contact.first_name,
             "tussenvoegsel": contact.tussenvoegsel,
             "achternaam": contact.last_name,

@@ -1,13 +1,19 @@
-"""Reads for the importer: the registry loaded once per import, so matching never queries per row."""
+"""Reads for the importer: the part of the registry a file names, loaded in a few queries, so matching
+never queries per row and memory follows the file, not the registry."""
 
+import json
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Lower
 
-from ..models import Contact, ImportBatch, Membership, Network, Organisation
+from ..models import ColumnMapping, Contact, ImportBatch, Membership, Network, Organisation
 
 __all__ = [
     "MEMBERSHIP_MATCH_FIELDS",
+    "column_mapping_for_headers",
     "contact_list_for_import",
     "earlier_batch_with_same_file",
     "import_batch_list",
@@ -39,18 +45,73 @@ def organisation_list_for_import() -> list[Organisation]:
     return list(Organisation.objects.all())
 
 
-def contact_list_for_import() -> list[Contact]:
-    """Every contact: one query whatever the file's length (the registry is thousands, not millions)."""
-    return list(Contact.objects.all())
+# Django's limit for SQLite; the chunked fallback for a database without JSON set functions stays under it.
+_CHUNK = 900
 
 
-def membership_values_for_import(*, network_ids: Iterable[int]) -> list[tuple]:
-    """The roles in these networks as plain tuples (see MEMBERSHIP_MATCH_FIELDS): 100 000 model instances
-    would cost the re-import of a long list some 100 MB for values it only compares. Raises nothing."""
+def _in_values(values: list) -> RawSQL:
+    """`values` (all text or all integers) as ONE query parameter, a JSON array the database unpacks: any number
+    of keys in one query, and never more parameters than SQLite allows."""
+    param = (json.dumps(values),)
+    if connection.vendor != "postgresql":
+        return RawSQL("SELECT value FROM json_each(%s)", param)
+    if values and isinstance(values[0], int):
+        return RawSQL("SELECT value::bigint FROM jsonb_array_elements_text(%s::jsonb) AS value", param)
+    return RawSQL("SELECT value FROM jsonb_array_elements_text(%s::jsonb) AS value", param)
+
+
+def _chunked(values: list) -> list[list]:
+    return [values[start : start + _CHUNK] for start in range(0, len(values), _CHUNK)] or [[]]
+
+
+def contact_list_for_import(*, emails: Iterable[str], last_names: Iterable[str]) -> list[Contact]:
+    """The contacts whose e-mail (lower-cased) is in `emails` or whose last name (lower-cased) is in
+    `last_names`: the keys of one file, in one query on SQLite and PostgreSQL whatever their number.
+    Give lower-cased keys; accents are compared as stored. Raises nothing."""
+    emails, last_names = sorted(set(emails)), sorted(set(last_names))
+    if not emails and not last_names:
+        return []
+    contacts = Contact.objects.annotate(email_key=Lower("email"), last_name_key=Lower("last_name"))
+    if connection.vendor in ("sqlite", "postgresql"):
+        wanted = Q(email_key__in=_in_values(emails)) | Q(last_name_key__in=_in_values(last_names))
+        return list(contacts.filter(wanted))
+    found = {}
+    for chunk in _chunked(emails):
+        found.update((c.pk, c) for c in contacts.filter(email_key__in=chunk))
+    for chunk in _chunked(last_names):
+        found.update((c.pk, c) for c in contacts.filter(last_name_key__in=chunk))
+    return list(found.values())
+
+
+def membership_values_for_import(
+    *, network_ids: Iterable[int], contact_ids: Iterable[int] | None = None
+) -> list[tuple]:
+    """The roles in these networks (of these contacts only, unless `contact_ids` is None) as plain tuples
+    (see MEMBERSHIP_MATCH_FIELDS): 100 000 model instances would cost the re-import of a long list some
+    100 MB for values it only compares. Raises nothing."""
     network_ids = list(network_ids)
     if not network_ids:
         return []
-    return list(Membership.objects.filter(network_id__in=network_ids).values_list(*MEMBERSHIP_MATCH_FIELDS))
+    memberships = Membership.objects.filter(network_id__in=network_ids)
+    if contact_ids is not None:
+        contact_ids = sorted(contact_ids)
+        if not contact_ids:
+            return []
+        if connection.vendor in ("sqlite", "postgresql"):
+            return list(
+                memberships.filter(contact_id__in=_in_values(contact_ids)).values_list(*MEMBERSHIP_MATCH_FIELDS)
+            )
+        return [
+            values
+            for chunk in _chunked(contact_ids)
+            for values in memberships.filter(contact_id__in=chunk).values_list(*MEMBERSHIP_MATCH_FIELDS)
+        ]
+    return list(memberships.values_list(*MEMBERSHIP_MATCH_FIELDS))
+
+
+def column_mapping_for_headers(*, header_hash: str) -> ColumnMapping | None:
+    """The mapping a user chose before for this header set (columns.header_set_hash), or None. Raises nothing."""
+    return ColumnMapping.objects.filter(header_hash=header_hash).first()
 
 
 def import_batch_list() -> QuerySet[ImportBatch]:

@@ -9,6 +9,7 @@ which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `n
 
 from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
+from .column_mappings import column_mapping_remember
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
 from .imports import import_apply, import_batch_create, import_batch_record, import_undo
 from .memberships import (
@@ -35,6 +36,7 @@ __all__ = [
     "RoleAnswer",
     "change_proposal_accept",
     "change_proposal_reject",
+    "column_mapping_remember",
     "contact_anonymise",
     "contact_create",
     "contact_merge",

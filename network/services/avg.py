@@ -27,7 +27,7 @@ from .base import _save
 REDACTED = "[verwijderd]"
 
 # Fields that identify the person; the contact keeps its organisation, so counts per organisation stay true.
-PERSONAL_FIELDS = ("first_name", "tussenvoegsel", "email", "phone", "mobile", "job_title", "notes")
+PERSONAL_FIELDS = ("titles", "first_name", "tussenvoegsel", "email", "phone", "mobile", "job_title", "notes")
 
 # Shorter strings would match unrelated text ("de", "Jan"); a needle must be specific to the person.
 MIN_NEEDLE_LENGTH = 5

@@ -15,6 +15,7 @@ from ..models import Contact, Gemeente, ImportBatch, Membership, Organisation, O
 from .base import _save, normalise_email
 
 CONTACT_FIELDS = (
+    "titles",
     "first_name",
     "tussenvoegsel",
     "last_name",
@@ -46,6 +47,7 @@ def contact_create(
     *,
     actor: User | None,
     last_name: str,
+    titles: str = "",
     first_name: str = "",
     tussenvoegsel: str = "",
     email: str = "",
@@ -71,6 +73,7 @@ def contact_create(
     with transaction.atomic():
         _check_email(email)
         contact = Contact(
+            titles=titles.strip(),
             first_name=first_name.strip(),
             tussenvoegsel=tussenvoegsel.strip(),
             last_name=last_name.strip(),

@@ -21,10 +21,14 @@ from .. import selectors, services
 from ..exporting import CONTENT_TYPES, import_template_xlsx
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
+from ..importing.columns import FIELD_CHOICES
+from ..importing.options import parse_column_choices
 from ..models import Network
 from .base import login_and_action, login_and_read_right
 
 SESSION_KEY = "import_wizard"
+# Rows shown one by one in the preview; the counts cover the whole list.
+PREVIEW_ROWS = 1000
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
 
 
@@ -48,6 +52,7 @@ def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
         sync=pending["sync"],
         skip_invalid=pending["skip_invalid"],
         dry_run=dry_run,
+        columns=pending.get("columns") or {},
     )
 
 
@@ -97,10 +102,35 @@ def import_preview(request):
         "options": _options(pending, dry_run=True),
         "result": result,
         "summary": result.summary,
-        "changed_rows": [row for row in result.rows if row.action in ("new", "updated", "error", "skipped")],
+        "row_details": [row.detail() for row in result.rows[:PREVIEW_ROWS]],
+        "more_rows": max(0, len(result.rows) - PREVIEW_ROWS),
+        "field_choices": [*FIELD_CHOICES.items(), ("", "negeren")],
         "can_confirm": not result.errors or pending["skip_invalid"],
     }
     return render(request, "network/import_preview.html", context)
+
+
+@require_POST
+@login_and_action(Action.IMPORT)
+def import_columns(request):
+    """The preview's column mapping, changed by the user: kept with the waiting file, shown again as a preview."""
+    pending = _pending(request)
+    if pending is None or request.POST.get("sha256") != pending["sha256"]:
+        messages.error(request, "Dit voorbeeld is verlopen of vervangen; laad het bestand opnieuw.")
+        return redirect("network:import-upload")
+    chosen = {}
+    for index in range(int(request.POST.get("count", 0) or 0)):
+        header = request.POST.get(f"header-{index}", "")
+        if header:
+            chosen[header] = request.POST.get(f"field-{index}", "")
+    try:
+        pending["columns"] = parse_column_choices(chosen)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("network:import-preview")
+    request.session[SESSION_KEY] = pending
+    messages.info(request, "De kolomindeling is aangepast; bekijk het voorbeeld opnieuw.")
+    return redirect("network:import-preview")
 
 
 @require_POST

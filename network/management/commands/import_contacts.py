@@ -9,7 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from network.importing import ImportFileError, ImportOptions, run_import
-from network.management.importing import clean_options, parse_cli_date, print_progress, resolve_network
+from network.management.importing import (
+    clean_options,
+    parse_cli_date,
+    parse_columns,
+    print_progress,
+    resolve_network,
+)
 
 
 class Command(BaseCommand):
@@ -20,6 +26,15 @@ class Command(BaseCommand):
         parser.add_argument("path", help="Het bestand met de lijst.")
         parser.add_argument("--network", help="Netwerk (slug of naam) voor de hele lijst.")
         parser.add_argument("--sheet", help="Naam van het werkblad (standaard het werkblad waarop het bestand opent).")
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="KOP=veld",
+            help="Kolomindeling aanpassen, bijv. --column 'Achternaam partner=negeren' (herhaalbaar). "
+            "Velden: voornaam, voorletters, aanhef, tussenvoegsel, achternaam, naam, e-mail, telefoon, mobiel, "
+            "organisatie, functie, gemeente, netwerk, rol, startdatum, einddatum, opmerkingen, negeren.",
+        )
         parser.add_argument("--as-of", dest="as_of", help="Datum van de lijst (stand per), standaard vandaag.")
         parser.add_argument(
             "--sync", action="store_true", help="De lijst is compleet: rollen die er niet op staan eindigen."
@@ -40,6 +55,7 @@ class Command(BaseCommand):
                 sync=options["sync"],
                 dry_run=options["dry_run"],
                 skip_invalid=options["skip_invalid"],
+                columns=parse_columns(options["column"]),
             )
             clean_options(import_options)
             path = Path(options["path"])
@@ -48,7 +64,8 @@ class Command(BaseCommand):
         except (ImportFileError, CommandError, PermissionDenied) as exc:
             self._fail(str(exc), options["path"], as_json)
         if as_json:
-            self.stdout.write(json.dumps(result.summary, ensure_ascii=False, default=str))
+            # A dry run adds the column mapping and each row's detail after the contract's keys.
+            self.stdout.write(json.dumps(result.preview, ensure_ascii=False, default=str))
         else:
             self._report(result)
         if result.exit_code:
@@ -84,6 +101,7 @@ class Command(BaseCommand):
         )
         if summary["skipped"]:
             self.stdout.write(f"Overgeslagen rijen: {summary['skipped']}.")
+        self.stdout.write("Kolommen: " + "; ".join(f"{c['header']} → {c['label']}" for c in result.columns) + ".")
         if summary["ignored_columns"]:
             self.stdout.write("Genegeerde kolommen: " + ", ".join(summary["ignored_columns"]) + ".")
         for warning in summary["warnings"]:

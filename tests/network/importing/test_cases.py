@@ -140,26 +140,39 @@ def test_c25_section_headings_and_the_totals_row_are_skipped_and_listed():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "emails"), [
-    ("c29a_email_only.csv", ["yvo.brand@example.nl", "zara.veen@example.nl"]),
-    ("c29b_email_plus_opmerking.csv", ["yvo.brand@example.nl"]),
+@pytest.mark.parametrize(("name", "emails", "remark"), [
+    ("c29a_email_only.csv", ["yvo.brand@example.nl", "zara.veen@example.nl"], None),
+    ("c29b_email_plus_opmerking.csv", ["yvo.brand@example.nl"], "nieuw"),
 ])  # fmt: skip
-def test_c29_a_list_with_only_an_email_column_is_a_list_and_its_addresses_find_the_people(name, emails):
+def test_c29_a_list_with_only_an_email_column_is_a_list_and_its_addresses_find_the_people(name, emails, remark):
     for email in emails:
-        ContactFactory(email=email)
+        ContactFactory(email=email, notes="")
 
     code, summary, err = run_case(name)
 
     assert code == 0, err
-    assert summary["contacts"] == {"new": 0, "updated": 0, "unchanged": len(emails)}
+    # The remark column ("Opmerking", a synonym of Opmerkingen) is read as the person's notes: that is the change.
+    updated = 1 if remark else 0
+    assert summary["contacts"] == {"new": 0, "updated": updated, "unchanged": len(emails) - updated}
     assert summary["memberships"]["new"] == len(emails)
+    if remark:
+        assert Contact.objects.get(email=emails[0]).notes == remark
 
 
 @pytest.mark.django_db
-def test_c29_an_address_nobody_has_yet_gets_the_true_error_not_a_refusal_of_the_file():
-    code, summary, _ = run_case("c29a_email_only.csv")
+def test_c29_an_address_nobody_has_yet_is_a_new_person_with_a_warning_not_a_refusal_of_the_file():
+    # An address identifies a person (import-cases README): the new person is kept without a name, and the
+    # list says so per row.
+    code, summary, err = run_case("c29a_email_only.csv")
 
-    assert code == 1
-    assert {error["message"] for error in summary["errors"]} == {
-        "Een nieuwe contactpersoon heeft een achternaam nodig."
+    assert code == 0, err
+    assert summary["errors"] == []
+    assert summary["contacts"] == {"new": 2, "updated": 0, "unchanged": 0}
+    assert {(w["row"], w["message"]) for w in summary["warnings"]} >= {
+        (2, "Alleen een e-mailadres: de naam ontbreekt nog; vul die later aan."),
+        (3, "Alleen een e-mailadres: de naam ontbreekt nog; vul die later aan."),
+    }
+    assert set(Contact.objects.filter(last_name="").values_list("email", flat=True)) == {
+        "yvo.brand@example.nl",
+        "zara.veen@example.nl",
     }

@@ -63,7 +63,7 @@ def test_two_rows_of_one_person_in_one_file_are_one_contact(do_import, afm, hack
     assert result.summary["contacts"] == {"new": 1, "updated": 0, "unchanged": 0}
     assert result.summary["memberships"] == {"new": 2, "unchanged": 0, "ended": 0}
     floris = Contact.objects.get()
-    assert floris.mobile == "06 1111 2222"
+    assert floris.mobile == "06 11112222"
     assert {m.network for m in floris.memberships.all()} == {afm, hackshield}
 
 
