@@ -8,7 +8,7 @@ import hashlib
 import itertools
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.permissions import Action, require
@@ -67,14 +67,41 @@ def run_import(
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
     data_rows = itertools.chain(head[header_index + 1 :], rows)
+    del rows, head
     as_of = options.as_of or timezone.localdate()
+    try:
+        # Matching and writing happen in one transaction under one lock: a parallel import of the same people
+        # waits, then matches against what this one wrote (no second role, no duplicate contact, no crash).
+        with transaction.atomic():
+            services.networks_lock()
+            return _match_and_write(
+                actor=actor,
+                data=data,
+                data_rows=data_rows,
+                first_row=header_index + 2,
+                total_rows=total_rows,
+                cmap=cmap,
+                options=options,
+                as_of=as_of,
+                file_name=file_name,
+                progress=progress,
+            )
+    except IntegrityError as error:
+        # Only a writer that takes no lock (a contact typed in meanwhile with the same e-mail) gets here.
+        raise ImportFileError(services.CONCURRENT_CHANGE) from error
+
+
+def _match_and_write(
+    *, actor, data, data_rows, first_row, total_rows, cmap, options, as_of, file_name, progress
+) -> ImportResult:
+    """Load the registry, plan every row against it and write the plan; runs under `networks_lock`."""
     registry = Registry(network_ids=_network_ids_to_load(cmap, options))
     importer = Importer(cmap=cmap, options=options, as_of=as_of, registry=registry)
     result = ImportResult(file_name=file_name, dry_run=options.dry_run, skip_invalid=options.skip_invalid)
     result.ignored_columns = cmap.ignored
     done = 0
     for offset, cells in enumerate(data_rows):
-        if importer.add_row(header_index + offset + 2, cells):
+        if importer.add_row(first_row + offset, cells):
             result.row_count += 1
         done = offset + 1
         if progress and done % PROGRESS_EVERY == 0:
@@ -83,7 +110,7 @@ def run_import(
     if progress:
         progress(done, done)
     # The sheet's cells (held by the reader) are not needed any more; free them before writing.
-    del rows, data_rows, head
+    del data_rows
     result.rows = importer.result_rows
     result.errors = importer.errors
     result.skipped = sum(1 for row in result.rows if row.action == "skipped")
@@ -114,29 +141,28 @@ def run_import(
         "unchanged": len(importer.unchanged_memberships),
         "ended": len(ending),
     }
-    with transaction.atomic():
-        batch = services.import_batch_create(
-            actor=actor,
-            file_name=file_name,
-            sha256=sha256,
-            mode=ImportMode.SYNC if options.sync else ImportMode.ADD,
-            network=options.network,
-            as_of=as_of,
-        )
-        services.import_apply(actor=actor, batch=batch, writes=writes)
-        for row in result.rows:
-            if row.planned is not None:
-                row.contact_id = row.planned.instance.pk
-            if row.membership is not None:
-                row.membership_id = row.membership.pk
-            row.planned = row.membership = None
-        counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
-        counts.pop("batch")
-        # The planned objects and the loaded registry are written; let them go before the results are encoded.
-        del writes, importer, registry, planned_contacts
-        services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
-        if options.dry_run:
-            transaction.set_rollback(True)
-        else:
-            result.batch = batch
+    batch = services.import_batch_create(
+        actor=actor,
+        file_name=file_name,
+        sha256=sha256,
+        mode=ImportMode.SYNC if options.sync else ImportMode.ADD,
+        network=options.network,
+        as_of=as_of,
+    )
+    services.import_apply(actor=actor, batch=batch, writes=writes)
+    for row in result.rows:
+        if row.planned is not None:
+            row.contact_id = row.planned.instance.pk
+        if row.membership is not None:
+            row.membership_id = row.membership.pk
+        row.planned = row.membership = None
+    counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
+    counts.pop("batch")
+    # The planned objects and the loaded registry are written; let them go before the results are encoded.
+    del writes, importer, registry, planned_contacts
+    services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
+    if options.dry_run:
+        transaction.set_rollback(True)
+    else:
+        result.batch = batch
     return result

@@ -11,6 +11,7 @@ from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
 from .imports import import_apply, import_batch_create, import_batch_record, import_undo
+from .locking import CONCURRENT_CHANGE, networks_lock
 from .memberships import (
     membership_end,
     membership_handover,
@@ -22,6 +23,7 @@ from .memberships import (
 from .participation import outreach_log, participation_set_status
 
 __all__ = [
+    "CONCURRENT_CHANGE",
     "CONTACT_FIELDS",
     "contact_anonymise",
     "contact_create",
@@ -38,6 +40,7 @@ __all__ = [
     "membership_update",
     "membership_verify",
     "memberships_end",
+    "networks_lock",
     "normalise_email",
     "organisation_get_or_create",
     "outreach_log",

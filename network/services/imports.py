@@ -174,9 +174,12 @@ def _history_for_ids(model, ids: list[int], *, actor: User | None, reason: str, 
         _copy_to_history(model, where=where, params=chunk, history_type="~", actor=actor, reason=reason, when=when)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def import_apply(*, actor: User | None, batch: ImportBatch, writes: ImportWrites) -> None:
     """Write an import's changes in one transaction; every history row carries the actor and the batch.
+
+    Called inside a transaction (the pipeline's, under `networks_lock`) it adds no savepoint: a failed
+    write fails the whole import.
 
     Returns None. Raises `PermissionDenied` without `Action.IMPORT` (IMPORT.md).
     """
