@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -201,3 +202,5 @@ CONTENT_SECURITY_POLICY = {
 
 # AVG: contacts without an active role for this many months appear on the retention review list.
 AVG_RETENTION_MONTHS = env.int("AVG_RETENTION_MONTHS", default=24)
+# Where the import wizard keeps an upload between preview and confirm; an AVG erasure empties it.
+IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "var-netwerkregister-import")

@@ -7,7 +7,7 @@ defined once, in the module docstring of `accounts.permissions`; every service a
 which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `network.exceptions.ConflictError`).
 """
 
-from .avg import contact_anonymise, contacts_anonymise
+from .avg import AnonymiseResult, ErasureFailed, contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
 from .imports import import_apply, import_batch_create, import_batch_record, import_undo
@@ -25,6 +25,8 @@ from .participation import outreach_log, participation_set_status
 __all__ = [
     "CONCURRENT_CHANGE",
     "CONTACT_FIELDS",
+    "AnonymiseResult",
+    "ErasureFailed",
     "contact_anonymise",
     "contact_create",
     "contact_merge",

@@ -6,9 +6,9 @@ session remembers, so the confirmed import reads exactly the bytes the preview s
 
 import datetime
 import hashlib
-import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,11 +23,14 @@ from ..models import Network
 from .base import login_and_action, login_and_read_right
 
 SESSION_KEY = "import_wizard"
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
+
+
+def _upload_dir() -> Path:
+    return Path(settings.IMPORT_UPLOAD_DIR)
 
 
 def _stored_path(sha256: str) -> Path:
-    return UPLOAD_DIR / sha256
+    return _upload_dir() / sha256
 
 
 def _pending(request) -> dict | None:
@@ -62,7 +65,7 @@ def import_upload(request):
         data = form.cleaned_data
         content = data["file"].read()
         sha256 = hashlib.sha256(content).hexdigest()
-        UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        _upload_dir().mkdir(parents=True, exist_ok=True)
         _stored_path(sha256).write_bytes(content)
         request.session[SESSION_KEY] = {
             "sha256": sha256,
