@@ -10,7 +10,7 @@ which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `n
 from .avg import AnonymiseResult, ErasureFailed, contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
-from .imports import import_apply, import_batch_create, import_batch_record, import_undo
+from .imports import import_apply, import_batch_create, import_batch_record
 from .locking import CONCURRENT_CHANGE, networks_lock
 from .memberships import (
     membership_end,
@@ -21,6 +21,7 @@ from .memberships import (
     memberships_end,
 )
 from .participation import outreach_log, participation_set_status
+from .undo import import_undo
 
 __all__ = [
     "CONCURRENT_CHANGE",
