@@ -59,15 +59,21 @@ def _restore_from_history(model, batch: ImportBatch, *, actor: User | None, reas
     table, history, pk, history_pk = _names(model)
     quote = connection.ops.quote_name
     batch_reason = change_reason(batch)
-    # Identifiers come from the models' metadata, values are parameters.
+    # Identifiers come from the models' metadata, values are parameters. Joins on grouped derived tables (not
+    # correlated subqueries) keep PostgreSQL's plan linear in the rows, also before the tables are analysed.
     changed = f"SELECT ch.{pk} FROM {history} ch WHERE ch.history_change_reason = %s AND ch.history_type = '~'"  # noqa: S608
-    later = (
-        f"SELECT h.{pk} FROM {history} h WHERE h.{pk} IN ({changed}) AND h.{history_pk} > "  # noqa: S608
-        f"(SELECT MAX(b.{history_pk}) FROM {history} b WHERE b.{pk} = h.{pk} AND b.history_change_reason = %s) "
-        "LIMIT 1"
+    marks = (
+        f"SELECT c.{pk} AS row_id, MIN(c.{history_pk}) AS first_id, MAX(c.{history_pk}) AS last_id "  # noqa: S608
+        f"FROM {history} c WHERE c.history_change_reason = %s AND c.history_type = '~' GROUP BY c.{pk}"
     )
+    later = f"SELECT h.{pk} FROM {history} h JOIN ({marks}) m ON h.{pk} = m.row_id AND h.{history_pk} > m.last_id"  # noqa: S608
+    before = (
+        f"SELECT m.row_id, MAX(b.{history_pk}) AS before_id FROM ({marks}) m "  # noqa: S608
+        f"JOIN {history} b ON b.{pk} = m.row_id AND b.{history_pk} < m.first_id GROUP BY m.row_id"
+    )
+    columns = [quote(f.column) for f in model._meta.concrete_fields if not f.primary_key]
     with connection.cursor() as cursor:
-        cursor.execute(later, [batch_reason, batch_reason])
+        cursor.execute(f"{later} LIMIT 1", [batch_reason])
         clash = cursor.fetchone()
         if clash:
             record = model._base_manager.filter(pk=clash[0]).first()
@@ -75,18 +81,11 @@ def _restore_from_history(model, batch: ImportBatch, *, actor: User | None, reas
                 f"Import #{batch.pk} kan niet worden teruggedraaid: {model._meta.verbose_name} "
                 f"'{record}' is na de import nog gewijzigd."
             )
-        columns = [quote(f.column) for f in model._meta.concrete_fields if not f.primary_key]
-        first_change = (
-            f"(SELECT MIN(c.{history_pk}) FROM {history} c "  # noqa: S608
-            f"WHERE c.{pk} = {table}.{pk} AND c.history_change_reason = %s)"
-        )
-        before = f"FROM {history} r WHERE r.{pk} = {table}.{pk} AND r.{history_pk} < {first_change}"
         # The restored `updated` timestamp is part of the state: written back as history recorded it.
         cursor.execute(
-            f"UPDATE {table} SET ({', '.join(columns)}) = "  # noqa: S608
-            f"(SELECT {', '.join(f'r.{c}' for c in columns)} {before} ORDER BY r.{history_pk} DESC LIMIT 1) "
-            f"WHERE {pk} IN ({changed}) AND EXISTS (SELECT 1 {before})",
-            [batch_reason, batch_reason, batch_reason],
+            f"UPDATE {table} SET {', '.join(f'{c} = r.{c}' for c in columns)} "  # noqa: S608
+            f"FROM ({before}) p JOIN {history} r ON r.{history_pk} = p.before_id WHERE {table}.{pk} = p.row_id",
+            [batch_reason],
         )
     _copy_to_history(
         model, where=f"{pk} IN ({changed})", params=[batch_reason], history_type="~", actor=actor, reason=reason,
