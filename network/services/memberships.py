@@ -143,7 +143,8 @@ def membership_end(
     """End a role on `end` (its last day, inclusive). The row stays: it is the history.
 
     Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in its
-    network, `ConflictError` (the role has already ended) and `ValidationError` (`end` before its start).
+    network, `ConflictError` (the role has already ended, also when a parallel end or handover committed
+    first: the role is re-read under a row lock) and `ValidationError` (`end` before its start).
     """
     require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     _lock_active(membership)
