@@ -203,4 +203,4 @@ CONTENT_SECURITY_POLICY = {
 # AVG: contacts without an active role for this many months appear on the retention review list.
 AVG_RETENTION_MONTHS = env.int("AVG_RETENTION_MONTHS", default=24)
 # Where the import wizard keeps an upload between preview and confirm; an AVG erasure empties it.
-IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=Path(tempfile.gettempdir()) / "var-netwerkregister-import")
+IMPORT_UPLOAD_DIR = Path(env("IMPORT_UPLOAD_DIR", default=f"{tempfile.gettempdir()}/var-netwerkregister-import"))

@@ -153,17 +153,16 @@ def scrub_everywhere(traces: Traces) -> int:
         if not wanted:
             continue
         exact = re.compile("|".join(traces.patterns(free_text=is_free_text, for_database=False)), re.IGNORECASE)
-        delete = model._meta.label_lower in DELETE_ON_MATCH
-        doomed = []
+        replaced = {}
+        # Collected first, written after: no row is changed while the query that found it is still being read.
         for pk, value in _candidates(model, fld, is_json, "|".join(f"(?:{p})" for p in wanted)):
             new = _replace_in_json(value, exact) if is_json else exact.sub(REDACTED, value)
-            if new == value:
-                continue
-            if delete:
-                doomed.append(pk)
-            else:
+            if new != value:
+                replaced[pk] = new
+        if replaced and model._meta.label_lower in DELETE_ON_MATCH:
+            model._base_manager.filter(pk__in=list(replaced)).delete()
+        else:
+            for pk, new in replaced.items():
                 model._base_manager.filter(pk=pk).update(**{fld.attname: new})
-            changed += 1
-        if doomed:
-            model._base_manager.filter(pk__in=doomed).delete()
+        changed += len(replaced)
     return changed
