@@ -5,6 +5,13 @@ import pytest
 from tests.factories import UserFactory, gemeente, network
 
 
+@pytest.fixture(autouse=True)
+def import_upload_dir(settings, tmp_path):
+    """Each test's own folder for the import wizard's uploads (an AVG erasure empties it)."""
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
+    return settings.IMPORT_UPLOAD_DIR
+
+
 @pytest.fixture
 def actor(db):
     """A kernteam member: services check the actor's role, and the kernteam may change all registry data."""

@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+import tempfile
 from pathlib import Path
 
 import environ
@@ -84,6 +85,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# SQLite has one writer at a time: a transaction takes the write lock when it begins (IMMEDIATE), so a second
+# writer waits up to `timeout` seconds for it instead of failing with "database is locked" halfway through.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 30})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -221,3 +226,5 @@ VERIFICATION_RATE_WINDOW_SECONDS = env.int("VERIFICATION_RATE_WINDOW_SECONDS", d
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # No log line carries a personal link's token (common/logging.py).
 LOGGING = redact_personal_links(LOGGING)
+# Where the import wizard keeps an upload between preview and confirm; an AVG erasure empties it.
+IMPORT_UPLOAD_DIR = Path(env("IMPORT_UPLOAD_DIR", default=f"{tempfile.gettempdir()}/var-netwerkregister-import"))

@@ -23,8 +23,10 @@ def erase_contacts(modeladmin, request, queryset):
         return None
     contacts = list(queryset.filter(anonymised_on__isnull=True).select_related("organisation"))
     if request.POST.get("confirm") == "ja":
-        count = services.contacts_anonymise(actor=request.user, contacts=contacts, reason="AVG-verzoek via beheer")
-        modeladmin.message_user(request, f"{count} contactperso(o)n(en) geanonimiseerd.", messages.SUCCESS)
+        result = services.contacts_anonymise(actor=request.user, contacts=contacts, reason="AVG-verzoek via beheer")
+        modeladmin.message_user(request, f"{result.count} contactperso(o)n(en) geanonimiseerd.", messages.SUCCESS)
+        for pk, why in result.failed.items():
+            modeladmin.message_user(request, f"Contactpersoon #{pk} is {why}", messages.ERROR)
         return None
     context = {
         **modeladmin.admin_site.each_context(request),

@@ -8,7 +8,7 @@ matched in memory; the writes are a handful of bulk statements in one transactio
 import hashlib
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.permissions import Action, require
@@ -69,6 +69,29 @@ def run_import(
     if options.sync and options.network is None and "network" not in cmap.columns:
         raise ImportFileError("Synchroniseren kan alleen voor een netwerk: kies een netwerk of geef een kolom Netwerk.")
     as_of = options.as_of or timezone.localdate()
+    try:
+        # Matching and writing happen in one transaction under one lock: a parallel import of the same people
+        # waits, then matches against what this one wrote (no second role, no duplicate contact, no crash).
+        with transaction.atomic():
+            services.networks_lock()
+            return _match_and_write(
+                actor=actor,
+                data=data,
+                book=book,
+                found=found,
+                options=options,
+                as_of=as_of,
+                file_name=file_name,
+                progress=progress,
+            )
+    except IntegrityError as error:
+        # Only a writer that takes no lock (a contact typed in meanwhile with the same e-mail) gets here.
+        raise ImportFileError(services.CONCURRENT_CHANGE) from error
+
+
+def _match_and_write(*, actor, data, book, found, options, as_of, file_name, progress) -> ImportResult:
+    """Read every row, load the registry's contacts the file names, plan and write; runs under `networks_lock`."""
+    cmap = found.cmap
     needs_networks = "network" in cmap.columns or options.network is None
     registry = Registry(
         network_ids=_network_ids_to_load(cmap, options), networks=None if needs_networks else [options.network]
@@ -152,36 +175,35 @@ def run_import(
         "unchanged": len(importer.unchanged_memberships),
         "ended": len(ending),
     }
-    with transaction.atomic():
-        batch = services.import_batch_create(
+    batch = services.import_batch_create(
+        actor=actor,
+        file_name=file_name,
+        sha256=sha256,
+        mode=ImportMode.SYNC if options.sync else ImportMode.ADD,
+        network=options.network,
+        as_of=as_of,
+    )
+    services.import_apply(actor=actor, batch=batch, writes=writes)
+    if options.columns:
+        services.column_mapping_remember(
             actor=actor,
-            file_name=file_name,
-            sha256=sha256,
-            mode=ImportMode.SYNC if options.sync else ImportMode.ADD,
-            network=options.network,
-            as_of=as_of,
+            header_hash=cmap.header_hash,
+            headers=[header for header, _name in cmap.mapping],
+            columns=options.columns,
         )
-        services.import_apply(actor=actor, batch=batch, writes=writes)
-        if options.columns:
-            services.column_mapping_remember(
-                actor=actor,
-                header_hash=cmap.header_hash,
-                headers=[header for header, _name in cmap.mapping],
-                columns=options.columns,
-            )
-        for row in result.rows:
-            if row.planned is not None:
-                row.contact_id = row.planned.instance.pk
-            if row.membership is not None:
-                row.membership_id = row.membership.pk
-            row.planned = row.membership = None
-        counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
-        counts.pop("batch")
-        # The planned objects and the loaded registry are written; let them go before the results are encoded.
-        del writes, importer, registry, planned_contacts
-        services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
-        if options.dry_run:
-            transaction.set_rollback(True)
-        else:
-            result.batch = batch
+    for row in result.rows:
+        if row.planned is not None:
+            row.contact_id = row.planned.instance.pk
+        if row.membership is not None:
+            row.membership_id = row.membership.pk
+        row.planned = row.membership = None
+    counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
+    counts.pop("batch")
+    # The planned objects and the loaded registry are written; let them go before the results are encoded.
+    del writes, importer, registry, planned_contacts
+    services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
+    if options.dry_run:
+        transaction.set_rollback(True)
+    else:
+        result.batch = batch
     return result

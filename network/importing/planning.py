@@ -110,7 +110,9 @@ class Importer:
                 errors, number, "gemeente", gemeente.name, f"{gemeente} bestaat niet op {start:%d-%m-%Y}{detail}."
             )
             return None
-        for membership in existing:
+        # Roles planned by earlier rows of this list count too: the database refuses overlapping periods.
+        planned_earlier = [membership for membership, _ in self.new_memberships.get(key, [])]
+        for membership in [*existing, *planned_earlier]:
             if (
                 membership.start_date <= (end or datetime.date.max)
                 and (membership.end_date or datetime.date.max) >= start

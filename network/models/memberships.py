@@ -4,7 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -66,6 +67,18 @@ class Membership(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="membership_end_not_before_start",
+            ),
+            # One open role per contact, network, role and gemeente (no gemeente counts as one value: NULLs are
+            # distinct in a unique index on SQLite and before PostgreSQL 15, so "none" is stored as 0 here).
+            # PostgreSQL also refuses overlapping periods (migration 0007, an exclusion constraint).
+            models.UniqueConstraint(
+                F("contact"),
+                F("network"),
+                F("role"),
+                Coalesce(F("gemeente"), Value(0), output_field=models.BigIntegerField()),
+                condition=Q(end_date__isnull=True),
+                name="membership_one_open_per_seat",
+                violation_error_message=_("Deze persoon heeft deze rol in dit netwerk al zonder einddatum."),
             ),
         ]
         indexes = [

@@ -7,11 +7,12 @@ defined once, in the module docstring of `accounts.permissions`; every service a
 which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `network.exceptions.ConflictError`).
 """
 
-from .avg import contact_anonymise, contacts_anonymise
+from .avg import AnonymiseResult, ErasureFailed, contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .column_mappings import column_mapping_remember
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
-from .imports import import_apply, import_batch_create, import_batch_record, import_undo
+from .imports import import_apply, import_batch_create, import_batch_record
+from .locking import CONCURRENT_CHANGE, networks_lock
 from .memberships import (
     membership_end,
     membership_handover,
@@ -21,6 +22,7 @@ from .memberships import (
     memberships_end,
 )
 from .participation import outreach_log, participation_set_status
+from .undo import import_undo
 from .verification import (
     RoleAnswer,
     change_proposal_accept,
@@ -32,7 +34,10 @@ from .verification import (
 )
 
 __all__ = [
+    "CONCURRENT_CHANGE",
     "CONTACT_FIELDS",
+    "AnonymiseResult",
+    "ErasureFailed",
     "RoleAnswer",
     "change_proposal_accept",
     "change_proposal_reject",
@@ -52,6 +57,7 @@ __all__ = [
     "membership_update",
     "membership_verify",
     "memberships_end",
+    "networks_lock",
     "normalise_email",
     "organisation_get_or_create",
     "outreach_log",

@@ -2,19 +2,21 @@
 
 A contact is anonymised, never deleted: the memberships keep their periods, networks and gemeenten, so counts
 and coverage on any past date stay what they were. What identifies the person goes, in the contact row and in
-its change history; then every text column of the database (notes, outcomes, import results, the admin's log,
-the export log) is searched for the person's name, email address and phone numbers and those are replaced.
+its change history; then every text and JSON column of the database (notes, outcomes, import file names and
+results, the admin's log, the export log, history tables) is searched for the person's names, e-mail addresses
+and phone numbers in any notation (`erasure`), and login attempts naming them are deleted. Pending uploads of
+the import wizard go too: they are contact lists that may name the person.
 """
 
-import json
+import logging
 import re
+import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.db import models, transaction
-from django.db.models import Q
-from django.db.models.functions import Cast
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -23,8 +25,9 @@ from accounts.permissions import Action, require
 from ..models import ChangeProposal, Contact, Membership, VerificationRequest
 from ..selectors.avg import contact_history_ids
 from .base import _save
+from .erasure import Traces, email_pattern, name_pattern, phone_pattern, scrub_everywhere
 
-REDACTED = "[verwijderd]"
+logger = logging.getLogger(__name__)
 
 # Fields that identify the person; the contact keeps its organisation, so counts per organisation stay true.
 PERSONAL_FIELDS = ("titles", "first_name", "tussenvoegsel", "email", "phone", "mobile", "job_title", "notes")
@@ -37,67 +40,116 @@ def anonymous_last_name(contact: Contact) -> str:
     return f"Geanonimiseerd #{contact.pk}"
 
 
-def _needles(contact: Contact) -> set[str]:
-    """Strings that can only mean this person, wherever they were copied: name forms, email, phones."""
-    candidates = {contact.full_name, contact.sort_name, contact.email, contact.phone, contact.mobile}
+def _traces(contact: Contact) -> Traces:
+    """What can only mean this person, wherever it was copied: name forms, e-mail, phones, bare surnames."""
+    traces = Traces()
+    names = {contact.full_name, contact.sort_name}
     if contact.tussenvoegsel:
-        candidates.add(f"{contact.tussenvoegsel} {contact.last_name}")
-        if contact.first_name:
-            candidates.add(f"{contact.first_name} {contact.last_name}")
+        names.add(f"{contact.tussenvoegsel} {contact.last_name}")
+    if contact.first_name:
+        names.add(f"{contact.first_name} {contact.last_name}")
+    for name in names:
+        name = (name or "").strip()
+        if len(name) >= MIN_NEEDLE_LENGTH and len(name.split()) > 1:
+            traces.specific.add(name_pattern(name))
+    if len(contact.email.strip()) >= MIN_NEEDLE_LENGTH:
+        traces.specific.add(email_pattern(contact.email))
+    for phone in (contact.phone, contact.mobile):
+        pattern = phone_pattern(phone) if phone else None
+        if pattern:
+            traces.phones.add(pattern)
+    traces.surnames |= _surname_patterns(contact)
+    return traces
+
+
+def _surname_patterns(contact: Contact) -> set[str]:
+    """The last name and each part of a double-barrelled one ("Vleugelhof-Smit"), for free text ("Vleugelhof
+    belde"), unless another contact's last name has that part too."""
+    name = contact.last_name.strip()
+    if name.startswith("Geanonimiseerd"):
+        return set()
+    parts = {name, *re.split(r"[\s-]+", name)}
     found = set()
-    for value in candidates:
-        value = (value or "").strip()
-        specific = " " in value or "@" in value or any(char.isdigit() for char in value)
-        if len(value) >= MIN_NEEDLE_LENGTH and specific:
-            found.add(value)
+    others = Contact.objects.filter(anonymised_on__isnull=True).exclude(pk=contact.pk)
+    for part in parts:
+        if len(part) < MIN_NEEDLE_LENGTH:
+            continue
+        if not others.filter(last_name__iregex=rf"(^|[\s-]){re.escape(part)}($|[\s-])").exists():
+            found.add(name_pattern(part))
     return found
 
 
-def _surname_needle(contact: Contact) -> set[str]:
-    """The bare last name, for free text ("Kwakkelstein belde"), unless another contact has it too."""
-    name = contact.last_name.strip()
-    if len(name) < MIN_NEEDLE_LENGTH or name.startswith("Geanonimiseerd"):
-        return set()
-    shared = Contact.objects.filter(last_name__iexact=name, anonymised_on__isnull=True).exclude(pk=contact.pk)
-    return set() if shared.exists() else {name}
+@dataclass
+class AnonymiseResult:
+    """`anonymised`: ids of the contacts anonymised; `failed`: contact id → why not (Dutch), for a report."""
+
+    anonymised: list[int] = field(default_factory=list)
+    failed: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.anonymised)
 
 
-@transaction.atomic
-def contacts_anonymise(*, actor: User | None, contacts: Iterable[Contact], reason: str = "AVG") -> int:
-    """Anonymise contacts (already anonymised ones are left alone), in one transaction (DOMAIN.md, AVG).
+class ErasureFailed(RuntimeError):
+    """An anonymisation that was rolled back; the message (Dutch) names the contact and the cause."""
 
-    Returns the number of contacts anonymised (int). Raises `PermissionDenied` without `Action.ERASE_CONTACT`.
+
+def _anonymise_one(*, actor: User | None, contact: Contact, reason: str) -> None:
+    traces = _traces(contact)
+    history = Contact.history.model.objects
+    history_ids = contact_history_ids(contact=contact)
+    for row in history.filter(id__in=history_ids):
+        traces.update(_traces(row.instance))
+    blanks = dict.fromkeys(PERSONAL_FIELDS, "")
+    history.filter(id__in=history_ids).update(last_name=anonymous_last_name(contact), **blanks)
+    for name, value in blanks.items():
+        setattr(contact, name, value)
+    contact.last_name = anonymous_last_name(contact)
+    contact.anonymised_on = timezone.now()
+    _save(contact, actor, f"Geanonimiseerd ({reason})")
+    memberships = Membership.objects.filter(contact=contact)
+    Membership.history.model.objects.filter(id__in=memberships.values("pk")).update(notes="")
+    memberships.update(notes="")
+    erase_verification_data(contact=contact)
+    scrub_everywhere(traces)
+
+
+def _clear_pending_uploads() -> None:
+    """Remove the import wizard's uploads waiting for a confirm: whole contact lists that may name the person."""
+    folder = Path(settings.IMPORT_UPLOAD_DIR)
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+
+
+def contacts_anonymise(*, actor: User | None, contacts: Iterable[Contact], reason: str = "AVG") -> AnonymiseResult:
+    """Anonymise contacts (already anonymised ones are left alone), each in its own transaction (DOMAIN.md, AVG).
+
+    One person's failure rolls back only that person and does not stop the others: it is logged and returned.
+    Returns an `AnonymiseResult` (ids anonymised, failures by contact id). Raises `PermissionDenied` without
+    `Action.ERASE_CONTACT`.
     """
     require(actor, Action.ERASE_CONTACT)
-    needles: set[str] = set()
-    surnames: set[str] = set()
-    count = 0
-    now = timezone.now()
-    history = Contact.history.model.objects
+    result = AnonymiseResult()
     for contact in contacts:
         if contact.anonymised_on is not None:
             continue
-        needles |= _needles(contact)
-        surnames |= _surname_needle(contact)
-        history_ids = contact_history_ids(contact=contact)
-        for row in history.filter(id__in=history_ids):
-            needles |= _needles(row.instance)
-            surnames |= _surname_needle(row.instance)
-        blanks = dict.fromkeys(PERSONAL_FIELDS, "")
-        history.filter(id__in=history_ids).update(last_name=anonymous_last_name(contact), **blanks)
-        for name, value in blanks.items():
-            setattr(contact, name, value)
-        contact.last_name = anonymous_last_name(contact)
-        contact.anonymised_on = now
-        _save(contact, actor, f"Geanonimiseerd ({reason})")
-        memberships = Membership.objects.filter(contact=contact)
-        Membership.history.model.objects.filter(id__in=memberships.values("pk")).update(notes="")
-        memberships.update(notes="")
-        erase_verification_data(contact=contact)
-        count += 1
-    if needles or surnames:
-        scrub_text_everywhere(needles, free_text_only=surnames)
-    return count
+        try:
+            with transaction.atomic():
+                _anonymise_one(actor=actor, contact=contact, reason=reason)
+        except Exception as error:  # one person's failure must not stop the purge; reported below
+            logger.exception("Anonimiseren van contactpersoon #%s mislukt", contact.pk)
+            contact.refresh_from_db()
+            result.failed[contact.pk] = f"niet geanonimiseerd: {type(error).__name__}: {error}"
+        else:
+            result.anonymised.append(contact.pk)
+    if result.anonymised:
+        _clear_pending_uploads()
+    return result
 
 
 def erase_verification_data(*, contact: Contact) -> int:
@@ -115,79 +167,11 @@ def erase_verification_data(*, contact: Contact) -> int:
 def contact_anonymise(*, actor: User | None, contact: Contact, reason: str = "AVG-verzoek") -> Contact:
     """Erase one person on request: the same anonymisation as the retention purge (DOMAIN.md, AVG).
 
-    Returns the contact, refreshed. Raises `PermissionDenied` without `Action.ERASE_CONTACT`.
+    Returns the contact, refreshed. Raises `PermissionDenied` without `Action.ERASE_CONTACT`, and
+    `ErasureFailed` (a RuntimeError naming the cause) when the anonymisation could not be completed.
     """
-    contacts_anonymise(actor=actor, contacts=[contact], reason=reason)
+    result = contacts_anonymise(actor=actor, contacts=[contact], reason=reason)
     contact.refresh_from_db()
+    if contact.pk in result.failed:
+        raise ErasureFailed(f"Contactpersoon #{contact.pk} is {result.failed[contact.pk]}")
     return contact
-
-
-# CharFields that hold free text (copied names), not a structured value of some other record.
-FREE_TEXT_CHARFIELDS = {"object_repr", "history_change_reason"}
-
-
-def _text_columns():
-    """Every (model, field, is_json, is_free_text) of the database that can hold copied text, history included.
-
-    Users are left out: a login account is not a contact, and erasing one is a separate decision.
-    """
-    user_model = get_user_model()
-    for model in apps.get_models():
-        meta = model._meta
-        if meta.proxy or not meta.managed or model is user_model or meta.label == "sessions.Session":
-            continue
-        for field in meta.concrete_fields:
-            if isinstance(field, models.JSONField):
-                yield model, field, True, True
-            elif isinstance(field, models.TextField):
-                yield model, field, False, True
-            elif isinstance(field, models.CharField) and not field.choices:
-                yield model, field, False, field.name in FREE_TEXT_CHARFIELDS
-
-
-def _replace(text: str, pattern: re.Pattern) -> str:
-    return pattern.sub(REDACTED, text)
-
-
-def _replace_in_json(value, pattern: re.Pattern):
-    if isinstance(value, str):
-        return _replace(value, pattern)
-    if isinstance(value, list):
-        return [_replace_in_json(item, pattern) for item in value]
-    if isinstance(value, dict):
-        return {_replace(key, pattern): _replace_in_json(item, pattern) for key, item in value.items()}
-    return value
-
-
-def _pattern(needles: set[str]) -> re.Pattern:
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)), re.IGNORECASE)
-
-
-def scrub_text_everywhere(needles: set[str], *, free_text_only: set[str] = frozenset()) -> int:
-    """Replace each needle (case-insensitively) in every text and JSON column; returns the rows changed.
-
-    `free_text_only` needles (a bare last name) are replaced only in free text, never in another record's
-    structured fields, where the same word may well be somebody else's name.
-    """
-    changed = 0
-    for model, field, is_json, is_free_text in _text_columns():
-        wanted = needles | free_text_only if is_free_text else needles
-        if not wanted:
-            continue
-        pattern = _pattern(wanted)
-        manager = model._base_manager
-        if is_json:
-            lookup = f"_scrub_{field.attname}"
-            queryset = manager.annotate(**{lookup: Cast(field.attname, models.TextField())})
-            searched = wanted | {json.dumps(n)[1:-1] for n in wanted}
-        else:
-            lookup, queryset, searched = field.attname, manager.all(), wanted
-        match = Q()
-        for needle in searched:
-            match |= Q(**{f"{lookup}__icontains": needle})
-        for pk, value in queryset.filter(match).values_list("pk", field.attname):
-            new = _replace_in_json(value, pattern) if is_json else _replace(value, pattern)
-            if new != value:
-                manager.filter(pk=pk).update(**{field.attname: new})
-                changed += 1
-    return changed

@@ -26,8 +26,6 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import Action, require
 
-from ..choices import ImportStatus
-from ..exceptions import ConflictError
 from ..models import Contact, ImportBatch, Membership, Organisation
 
 # Rows per UPDATE and ids per IN list: far below PostgreSQL's 65 535 parameters per statement.
@@ -195,9 +193,12 @@ def _history_for_ids(model, ids: list[int], *, actor: User | None, reason: str, 
         _copy_to_history(model, where=where, params=chunk, history_type="~", actor=actor, reason=reason, when=when)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def import_apply(*, actor: User | None, batch: ImportBatch, writes: ImportWrites) -> None:
     """Write an import's changes in one transaction; every history row carries the actor and the batch.
+
+    Called inside a transaction (the pipeline's, under `networks_lock`) it adds no savepoint: a failed
+    write fails the whole import.
 
     Returns None. Raises `PermissionDenied` without `Action.IMPORT` (IMPORT.md).
     """
@@ -225,100 +226,6 @@ def import_apply(*, actor: User | None, batch: ImportBatch, writes: ImportWrites
         for chunk in _chunks(ids):
             Membership.objects.filter(pk__in=chunk).update(end_date=end_date, ended_by_batch=batch, updated=now)
         _history_for_ids(Membership, ids, actor=actor, reason=reason, when=now)
-
-
-def _touched_contacts(batch: ImportBatch) -> set[int]:
-    touched = {row["contact_id"] for row in batch.results if row.get("contact_id")}
-    touched.update(batch.ended_memberships.values_list("contact_id", flat=True))
-    return touched
-
-
-def _check_nothing_builds_on(batch: ImportBatch) -> None:
-    touched = _touched_contacts(batch)
-    later = ImportBatch.objects.filter(status=ImportStatus.APPLIED, id__gt=batch.pk).order_by("id")
-    for other in later:
-        if touched & _touched_contacts(other):
-            raise ConflictError(
-                f"Import #{batch.pk} kan niet worden teruggedraaid: de latere import #{other.pk} "
-                f"({other.file_name}) bouwt erop voort. Draai die eerst terug."
-            )
-
-
-def _restore_from_history(model, batch: ImportBatch, *, actor: User | None, reason: str) -> None:
-    """Put every row the batch changed back to the state its history recorded just before the batch."""
-    history = model.history.model
-    changed = list(history.objects.filter(history_change_reason=change_reason(batch), history_type="~"))
-    if not changed:
-        return
-    ids = {record.id for record in changed}
-    first_change = {}
-    for record in sorted(changed, key=lambda r: (r.history_date, r.history_id)):
-        first_change.setdefault(record.id, record)
-    records = history.objects.filter(id__in=ids).order_by("id", "-history_date", "-history_id")
-    before, latest = {}, {}
-    for record in records:
-        latest.setdefault(record.id, record)
-        cutoff = first_change[record.id]
-        if (record.history_date, record.history_id) < (cutoff.history_date, cutoff.history_id):
-            before.setdefault(record.id, record)
-    for record in latest.values():
-        if record.history_change_reason != change_reason(batch):
-            raise ConflictError(
-                f"Import #{batch.pk} kan niet worden teruggedraaid: {model._meta.verbose_name} "
-                f"'{record.instance}' is na de import nog gewijzigd."
-            )
-    current = model.objects.in_bulk(list(before))
-    fields = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
-    restored = []
-    for pk, record in before.items():
-        obj = current.get(pk)
-        if obj is None:
-            continue
-        for name in fields:
-            setattr(obj, name, getattr(record, name))
-        restored.append(obj)
-    if restored:
-        # The restored `updated` timestamp is part of the state: write it as history recorded it.
-        model.objects.bulk_update(restored, fields, batch_size=WRITE_CHUNK)
-        model.history.bulk_history_create(
-            restored, batch_size=WRITE_CHUNK, update=True, default_user=actor, default_change_reason=reason
-        )
-
-
-def _delete(objs, *, actor: User | None, reason: str) -> None:
-    for obj in objs:
-        obj._history_user = actor
-        obj._change_reason = reason
-        obj.delete()
-
-
-@transaction.atomic
-def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
-    """Revert a batch: its memberships go, roles it ended reopen, contact fields return, its new contacts go.
-
-    Refused when a later batch touched the same contacts: undoing underneath it would leave that
-    batch's results describing a state that no longer exists (IMPORT.md). Returns the batch, now undone.
-    Raises `PermissionDenied` without `Action.IMPORT` and `ConflictError` (already undone, or a later batch
-    builds on it).
-    """
-    require(actor, Action.IMPORT)
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.status == ImportStatus.UNDONE:
-        raise ConflictError(f"Import #{batch.pk} is al teruggedraaid.")
-    _check_nothing_builds_on(batch)
-    reason = f"Import #{batch.pk} teruggedraaid"
-    _delete(Membership.objects.filter(import_batch=batch), actor=actor, reason=reason)
-    _restore_from_history(Membership, batch, actor=actor, reason=reason)
-    _restore_from_history(Contact, batch, actor=actor, reason=reason)
-    orphans = Contact.objects.filter(import_batch=batch, memberships__isnull=True)
-    _delete(orphans, actor=actor, reason=reason)
-    created_organisations = batch.counts.get("created_organisations", [])
-    Organisation.objects.filter(id__in=created_organisations, contacts__isnull=True).delete()
-    batch.status = ImportStatus.UNDONE
-    batch.undone_at = timezone.now()
-    batch.undone_by = actor
-    batch.save(update_fields=["status", "undone_at", "undone_by", "updated"])
-    return batch
 
 
 def import_batch_create(

@@ -13,6 +13,7 @@ from accounts.permissions import Action, require
 from ..exceptions import ConflictError
 from ..models import Contact, Gemeente, ImportBatch, Membership, Network
 from .base import _fmt, _save
+from .locking import networks_lock
 
 
 def _check_membership(
@@ -69,6 +70,7 @@ def membership_start(
     """
     require(actor, Action.CHANGE_MEMBERSHIP, network=network)
     role = role or network.default_role
+    networks_lock(network_ids=[network.pk])
     _check_membership(contact=contact, network=network, role=role, gemeente=gemeente, start=start, end=end)
     membership = Membership(
         contact=contact,
@@ -102,6 +104,7 @@ def membership_update(
     `membership_start` does.
     """
     require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
+    networks_lock(network_ids=[membership.network_id])
     role = role or membership.role
     gemeente = membership.gemeente if gemeente is ... else gemeente
     start = start or membership.start_date
@@ -122,6 +125,18 @@ def membership_update(
     return membership
 
 
+def _lock_active(membership: Membership) -> None:
+    """Lock the role (its network first, as every role writer does) and check it is still open, as stored now.
+
+    A parallel end or handover that committed first makes this one a `ConflictError` instead of a second end.
+    """
+    networks_lock(network_ids=[membership.network_id])
+    end_date = Membership.objects.select_for_update().values_list("end_date", flat=True).get(pk=membership.pk)
+    membership.end_date = end_date
+    if end_date is not None:
+        raise ConflictError(f"Deze rol is al beëindigd op {_fmt(end_date)}.")
+
+
 @transaction.atomic
 def membership_end(
     *,
@@ -134,11 +149,11 @@ def membership_end(
     """End a role on `end` (its last day, inclusive). The row stays: it is the history.
 
     Returns the saved `Membership`. Raises `PermissionDenied` without `Action.CHANGE_MEMBERSHIP` in its
-    network, `ConflictError` (the role has already ended) and `ValidationError` (`end` before its start).
+    network, `ConflictError` (the role has already ended, also when a parallel end or handover committed
+    first: the role is re-read under a row lock) and `ValidationError` (`end` before its start).
     """
     require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
-    if membership.end_date is not None:
-        raise ConflictError(f"Deze rol is al beëindigd op {_fmt(membership.end_date)}.")
+    _lock_active(membership)
     if end < membership.start_date:
         raise ValidationError(
             {"end_date": f"De einddatum {_fmt(end)} ligt voor de startdatum {_fmt(membership.start_date)}."}

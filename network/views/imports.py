@@ -6,9 +6,9 @@ session remembers, so the confirmed import reads exactly the bytes the preview s
 
 import datetime
 import hashlib
-import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -29,11 +29,14 @@ from .base import login_and_action, login_and_read_right
 SESSION_KEY = "import_wizard"
 # Rows shown one by one in the preview; the counts cover the whole list.
 PREVIEW_ROWS = 1000
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-import"
+
+
+def _upload_dir() -> Path:
+    return Path(settings.IMPORT_UPLOAD_DIR)
 
 
 def _stored_path(sha256: str) -> Path:
-    return UPLOAD_DIR / sha256
+    return _upload_dir() / sha256
 
 
 def _pending(request) -> dict | None:
@@ -70,7 +73,7 @@ def import_upload(request):
         data = form.cleaned_data
         content = data["file"].read()
         sha256 = hashlib.sha256(content).hexdigest()
-        UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        _upload_dir().mkdir(parents=True, exist_ok=True)
         _stored_path(sha256).write_bytes(content)
         request.session[SESSION_KEY] = {
             "sha256": sha256,

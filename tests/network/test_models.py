@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from network.models import Contact, Membership
-from tests.factories import ContactFactory, MembershipFactory
+from tests.factories import ContactFactory, MembershipFactory, gemeente
 
 D = datetime.date
 
@@ -63,3 +63,15 @@ def test_contacts_are_ordered_on_last_name_without_tussenvoegsel(db):
     ContactFactory(first_name="Jan", tussenvoegsel="van der", last_name="Berg")
     ContactFactory(first_name="Piet", tussenvoegsel="", last_name="Aalders")
     assert [c.last_name for c in Contact.objects.all()] == ["Aalders", "Berg", "Zwart"]
+
+
+@pytest.mark.parametrize("with_gemeente", [True, False])
+def test_a_seat_has_one_open_role_per_person_with_or_without_a_gemeente(db, afm, with_gemeente):
+    seat = {"network": afm, "role": afm.default_role, "gemeente": gemeente("GM0606") if with_gemeente else None}
+    first = MembershipFactory(**seat, start_date=D(2020, 1, 1), end_date=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Membership.objects.create(contact=first.contact, **seat, start_date=D(2022, 1, 1))
+    # Ended roles are history: a later open one next to them is fine.
+    first.end_date = D(2021, 12, 31)
+    first.save()
+    Membership.objects.create(contact=first.contact, **seat, start_date=D(2022, 1, 1))

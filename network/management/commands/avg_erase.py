@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from network.models import Contact
-from network.services import contact_anonymise
+from network.services import ErasureFailed, contact_anonymise
 
 
 def find_contact(identifier: str) -> Contact:
@@ -32,5 +32,8 @@ class Command(BaseCommand):
         if found.anonymised_on:
             raise CommandError(f"Contactpersoon #{found.pk} is al geanonimiseerd op {found.anonymised_on:%d-%m-%Y}.")
         name = found.full_name
-        contact_anonymise(actor=None, contact=found, reason=reason)
+        try:
+            contact_anonymise(actor=None, contact=found, reason=reason)
+        except ErasureFailed as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(f"{name} (#{found.pk}) is geanonimiseerd; de rollen blijven geteld."))

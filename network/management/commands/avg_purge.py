@@ -29,5 +29,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Proefdraai: {len(contacts)} contactpersonen zouden worden geanonimiseerd.")
             return
-        count = contacts_anonymise(actor=None, contacts=contacts, reason="bewaartermijn verstreken")
-        self.stdout.write(self.style.SUCCESS(f"{count} contactpersonen geanonimiseerd."))
+        result = contacts_anonymise(actor=None, contacts=contacts, reason="bewaartermijn verstreken")
+        self.stdout.write(self.style.SUCCESS(f"{result.count} contactpersonen geanonimiseerd."))
+        for pk, why in result.failed.items():
+            self.stderr.write(f"#{pk} {why}")
+        if result.failed:
+            raise CommandError(f"{len(result.failed)} contactpersonen niet geanonimiseerd; zie hierboven.")

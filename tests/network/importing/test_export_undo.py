@@ -149,3 +149,37 @@ def test_undo_import_command(do_import, afm, capsys):
         call_command("undo_import", str(result.batch.pk))
     assert again.value.code == 1
     assert capsys.readouterr().err.strip() == f"Import #{result.batch.pk} is al teruggedraaid."
+
+
+def test_undo_writes_a_history_row_for_every_row_it_deletes_or_restores(do_import, afm, actor):
+    known = ContactFactory(first_name="Anouk", last_name="Verbeek", email="anouk.verbeek@schiedam.example")
+    result = do_import(
+        csv_bytes(
+            [["Naam", "E-mail", "Functie"], ["Anouk Verbeek", known.email, "AOV"], ["Ans Kok", "a@x.example", ""]]
+        ),
+        file_name="a.csv",
+        network=afm,
+    )
+    reason = f"Import #{result.batch.pk} teruggedraaid"
+
+    services.import_undo(actor=actor, batch=result.batch)
+
+    deleted_roles = Membership.history.filter(history_type="-", history_change_reason=reason)
+    assert deleted_roles.count() == 2 and {r.history_user for r in deleted_roles} == {actor}
+    deleted = Contact.history.get(history_type="-", history_change_reason=reason)
+    assert (deleted.email, deleted.history_user) == ("a@x.example", actor)
+    restored = known.history.first()
+    assert (restored.history_type, restored.history_change_reason, restored.job_title) == ("~", reason, "")
+
+
+def test_undo_is_refused_when_a_row_the_import_changed_was_changed_again(do_import, afm, actor):
+    known = ContactFactory(first_name="Anouk", last_name="Verbeek", email="anouk.verbeek@schiedam.example")
+    result = do_import(
+        csv_bytes([["Naam", "E-mail", "Functie"], ["Anouk Verbeek", known.email, "AOV"]]), file_name="a.csv"
+    )
+    services.contact_update(actor=actor, contact=Contact.objects.get(pk=known.pk), job_title="Teamleider")
+
+    with pytest.raises(ConflictError, match="contactpersoon 'Anouk Verbeek' is na de import nog gewijzigd"):
+        services.import_undo(actor=actor, batch=result.batch)
+
+    assert Contact.objects.get(pk=known.pk).job_title == "Teamleider"
