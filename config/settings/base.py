@@ -169,6 +169,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.auth.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
 # Number of own reverse proxies in front of the app servers; their X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Only requests whose direct peer is one of these addresses (or networks) may set X-Forwarded-For: the app
+# server listens on loopback behind its proxy (docs/deploy.md).
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=["127.0.0.1", "::1"])
 
 # A session ends after this many seconds without a request; accounts.middleware.IdleSessionMiddleware extends
 # it on activity (at most one write a minute) instead of SESSION_SAVE_EVERY_REQUEST's write on every request.
