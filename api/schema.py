@@ -22,7 +22,7 @@ ERRORS = {
         examples=[
             OpenApiExample(
                 "Ongeldige datum",
-                value={"date": ["Datum heeft het verkeerde formaat. Gebruik een van deze formaten: JJJJ-MM-DD."]},
+                value={"date": ["Ongeldige datum: gebruik JJJJ-MM-DD."]},
                 status_codes=["400"],
             )
         ],

@@ -6,6 +6,8 @@ from rest_framework import serializers
 from network.importing import ImportOptions
 from network.models import Network
 
+from .strict import RegistryDateField
+
 
 class ImportRequestSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
@@ -17,7 +19,7 @@ class ImportRequestSerializer(serializers.Serializer):
         help_text="Eén netwerk voor de hele lijst (slug); leeg: de kolom Netwerk",
     )
     sheet = serializers.CharField(required=False, allow_blank=True, help_text="Werkblad; leeg: het eerste")
-    as_of = serializers.DateField(
+    as_of = RegistryDateField(
         required=False, allow_null=True, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Leeg: vandaag"
     )
     sync = serializers.BooleanField(

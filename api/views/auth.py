@@ -42,9 +42,7 @@ class TokenRequestSerializer(StrictJSONSerializer, AuthTokenSerializer):
             raise serializers.ValidationError({"otp": [OTP_MISSING]}, code="otp_required")
         if match_token(user, code) is None:
             request = self.context.get("request")
-            user_login_failed.send(
-                sender=type(self), credentials={"username": attrs["username"]}, request=request
-            )
+            user_login_failed.send(sender=type(self), credentials={"username": attrs["username"]}, request=request)
             raise serializers.ValidationError({"otp": [OTP_WRONG]}, code="otp_wrong")
         return attrs
 

@@ -19,6 +19,7 @@ from .base import login_and_action, login_and_read_right, reference_date, shown
 from .charts import quarter_chart
 
 CHART_START_YEAR = 2020
+CHART_MAX_YEARS = 12
 
 
 def network_or_404(slug: str) -> Network:
@@ -29,8 +30,9 @@ def network_or_404(slug: str) -> Network:
 
 
 def coverage_chart(network: Network, on):
-    """The network's coverage at the start of every quarter since 2020, up to the shown date."""
-    start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
+    """The network's coverage at the start of every quarter since 2020, up to the shown date; at most the last
+    CHART_MAX_YEARS years, so a date far ahead (up to 2999) costs no more than today does."""
+    start = datetime.date(max(min(CHART_START_YEAR, on.year), on.year - CHART_MAX_YEARS + 1), 1, 1)
     dates = selectors.quarter_starts(start=start, end=on)
     points = selectors.coverage_history(networks=[network], dates=dates)[network.id]
     return quarter_chart(points), points
