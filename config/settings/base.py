@@ -146,6 +146,10 @@ SPECTACULAR_SETTINGS = {
 # Import guards (IMPORT.md): files larger than this, or with more rows, are refused.
 IMPORT_MAX_FILE_BYTES = env.int("IMPORT_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
+# Uploads waiting between preview and confirm (web wizard, admin): a private folder (mode 0700, files 0600),
+# named by the content's SHA-256; previews abandoned for this many hours are removed (network/uploads.py).
+IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=BASE_DIR / "var" / "import-uploads")
+IMPORT_UPLOAD_MAX_AGE_HOURS = env.float("IMPORT_UPLOAD_MAX_AGE_HOURS", default=24)
 
 # Roles not confirmed by a list or a user for this many days are flagged as unverified.
 VERIFY_AFTER_DAYS = env.int("VERIFY_AFTER_DAYS", default=365)
