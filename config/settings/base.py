@@ -151,6 +151,11 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=BASE_DIR / "var" / "import-uploads")
 IMPORT_UPLOAD_MAX_AGE_HOURS = env.float("IMPORT_UPLOAD_MAX_AGE_HOURS", default=24)
 
+# API lists with personal data (contacts, roles): a page past this page number, or ending past this row, is a
+# bulk read and is written to the export log like a download (api/pagination.py).
+API_BULK_READ_PAGES = env.int("API_BULK_READ_PAGES", default=3)
+API_BULK_READ_ROWS = env.int("API_BULK_READ_ROWS", default=200)
+
 # Roles not confirmed by a list or a user for this many days are flagged as unverified.
 VERIFY_AFTER_DAYS = env.int("VERIFY_AFTER_DAYS", default=365)
 # An outreach within this many days before a date counts as "in behandeling" for coverage.
