@@ -12,6 +12,8 @@ import re
 
 EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The same rule for an OpenAPI schema (JSON Schema has no date range): the years 1900 to 2999.
+SCHEMA_PATTERN = r"^(19[0-9]{2}|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 FORMAT_MESSAGE = "Ongeldige datum: gebruik JJJJ-MM-DD."
 RANGE_MESSAGE = "Kies een datum tussen 1900 en 2999."
 

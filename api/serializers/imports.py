@@ -1,6 +1,7 @@
 """The import endpoint: the upload and the summary `import_contacts --json` prints (IMPORT.md)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from network.importing import ImportOptions
@@ -9,18 +10,22 @@ from network.models import Network
 from .strict import RegistryDateField
 
 
+@extend_schema_field({"type": "string", "format": "binary"})
+class UploadField(serializers.FileField):
+    """The uploaded list: a file part of the multipart request."""
+
+
 class ImportRequestSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
+    file = UploadField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
     network = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Network.objects.all(),
         required=False,
-        allow_null=True,
-        help_text="Eén netwerk voor de hele lijst (slug); leeg: de kolom Netwerk",
+        help_text="Eén netwerk voor de hele lijst (slug); weglaten of leeg: de kolom Netwerk",
     )
     sheet = serializers.CharField(required=False, allow_blank=True, help_text="Werkblad; leeg: het eerste")
     as_of = RegistryDateField(
-        required=False, allow_null=True, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Leeg: vandaag"
+        required=False, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Weglaten of leeg: vandaag"
     )
     sync = serializers.BooleanField(
         default=False, help_text="Volledige lijst van het netwerk: rollen die ontbreken eindigen de dag ervoor"
