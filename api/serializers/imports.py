@@ -7,7 +7,7 @@ from rest_framework import serializers
 from network.importing import ImportOptions
 from network.models import Network
 
-from .strict import RegistryDateField
+from .strict import UNSTORABLE, RegistryDateField, is_storable
 
 
 @extend_schema_field({"type": "string", "format": "binary"})
@@ -32,6 +32,17 @@ class ImportRequestSerializer(serializers.Serializer):
     )
     dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
     skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
+
+    def to_internal_value(self, data):
+        # Form fields are text; a NUL (or an unpaired surrogate) could not even be looked up in PostgreSQL.
+        unstorable = {
+            name: [UNSTORABLE]
+            for name in ("network", "sheet", "as_of")
+            if isinstance(data.get(name), str) and not is_storable(data.get(name))
+        }
+        if unstorable:
+            raise serializers.ValidationError(unstorable)
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         """The import's options, checked by `ImportOptions.clean` (as on the web and admin forms), as `options`."""

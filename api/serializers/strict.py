@@ -44,11 +44,14 @@ def _type_error(field, value) -> str | None:
     if isinstance(field, _TEXT):
         if not isinstance(value, str):
             return "Verwacht tekst."
-        return None if _is_storable(value) else "De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."
+        return None if is_storable(value) else UNSTORABLE
     return None
 
 
-def _is_storable(text: str) -> bool:
+UNSTORABLE = "De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."
+
+
+def is_storable(text: str) -> bool:
     """PostgreSQL stores neither NUL nor unpaired surrogates; refusing them here keeps SQLite and PostgreSQL alike."""
     if "\x00" in text:
         return False
