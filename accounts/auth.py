@@ -6,6 +6,9 @@ this module makes the lockout reach that inner request so the API answers a lock
 as the pages do.
 """
 
+import functools
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
@@ -45,15 +48,32 @@ def copy_lockout_to_http_request(sender, credentials, request=None, **kwargs):
 def client_ip(request) -> str:
     """The client's address; behind `TRUSTED_PROXY_COUNT` proxies, taken from X-Forwarded-For.
 
-    Only the entries the own proxies appended are trusted: a client can put anything at the front.
+    The header counts only when the direct peer (REMOTE_ADDR) is one of `TRUSTED_PROXY_ADDRESSES`: a client
+    that reaches the app server directly could otherwise send a new X-Forwarded-For with every attempt and
+    never be locked out. Even then only the entries the own proxies appended are trusted: a client can put
+    anything at the front.
     """
     request = _http_request(request)
+    peer = request.META.get("REMOTE_ADDR", "")
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
+    if proxies and _is_trusted_proxy(peer):
         hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
         if len(hops) >= proxies:
             return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    return peer
+
+
+def _is_trusted_proxy(address: str) -> bool:
+    try:
+        peer = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(peer in network for network in _trusted_proxy_networks(tuple(settings.TRUSTED_PROXY_ADDRESSES)))
+
+
+@functools.cache
+def _trusted_proxy_networks(addresses: tuple[str, ...]) -> list:
+    return [ipaddress.ip_network(address, strict=False) for address in addresses]
 
 
 LOCKOUT_MESSAGE = "Te veel mislukte inlogpogingen. Uw account is tijdelijk geblokkeerd; probeer het later opnieuw."

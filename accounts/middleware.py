@@ -40,8 +40,8 @@ class RequireSecondFactorMiddleware:
     for it, or anyone who linked an authenticator app) to the code page before anything else.
 
     Sits after django-otp's `OTPMiddleware`, which tells whether this session was verified with a device.
-    Covers the admin, the web pages and session-authenticated API calls; API tokens are a credential of
-    their own, issued only after a login, and are not asked for a code.
+    Covers the admin, the web pages and session-authenticated API calls; the API token endpoint asks the same
+    users for their code before it hands out a token (api/views/auth.py), so token calls are not asked again.
     """
 
     EXEMPT_PREFIXES = ("/account/2fa/", "/health/", "/static/")

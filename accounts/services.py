@@ -35,6 +35,22 @@ def export_logged(
     )
 
 
+@transaction.atomic
+def bulk_read_logged(*, actor, list_name: str, rows: int, door: str, filters: dict | None = None) -> ExportLog:
+    """Record a bulk read: a page of a list with personal data far enough in (API_BULK_READ_PAGES,
+    API_BULK_READ_ROWS) that the reader is taking the list rather than looking something up.
+
+    Unlike `export_logged` it checks no right: whoever may read the list may page through it, but the
+    export log shows it like a download (format "json"). Returns the new ExportLog row.
+    """
+    if door not in ExportDoor.values:
+        raise ValueError(f"Unknown export door: {door}")
+    clean_filters = {key: str(value) for key, value in (filters or {}).items() if value not in (None, "", [])}
+    return ExportLog.objects.create(
+        user=actor, list_name=list_name, filters=clean_filters, rows=rows, format="json", door=door
+    )
+
+
 def _operator() -> str:
     try:
         return getpass.getuser()

@@ -1,7 +1,10 @@
 """Page-number pagination with a client-chosen page size, capped so one request cannot fetch the registry."""
 
+from django.conf import settings
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
+
+from accounts.services import bulk_read_logged
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -29,3 +32,30 @@ class PageNumberPagination(pagination.PageNumberPagination):
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"]["maximum"] = self.max_page_size
         return parameters
+
+
+class BulkReadLogMixin:
+    """Lists with personal data: a page past API_BULK_READ_PAGES or ending past row API_BULK_READ_ROWS is a
+    bulk read and goes into the export log (issue 11), as a download does; looking someone up does not.
+
+    The rule reads only the request (page number and size), so it holds across app servers without shared
+    state; `bulk_read_name` is the list's name in the log.
+    """
+
+    bulk_read_name = ""
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        paginator = self.paginator
+        django_page = getattr(paginator, "page", None)
+        if self.action == "list" and page and django_page is not None:
+            last_row = django_page.end_index()
+            if django_page.number > settings.API_BULK_READ_PAGES or last_row > settings.API_BULK_READ_ROWS:
+                bulk_read_logged(
+                    actor=self.request.user,
+                    list_name=f"{self.bulk_read_name} (API, rij {django_page.start_index()}–{last_row})",
+                    rows=len(page),
+                    door="api",
+                    filters=self.request.query_params.dict(),
+                )
+        return page

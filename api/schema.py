@@ -1,12 +1,27 @@
 """OpenAPI generation: every operation documents the errors the exception handler can return."""
 
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 from rest_framework import serializers
 
+from common.dates import SCHEMA_PATTERN
 from network.exporting import CONTENT_TYPES
-from network.filtersets import IdFilter
+from network.filtersets import DateFilter, IdFilter
+
+TEXT_PATTERN = r"^[^\x00]+$"  # the empty text of a blank field is allowed next to it (drf-spectacular)
+FILLED_TEXT_PATTERN = r"^[^\x00]*[^\x00\s][^\x00]*$"
+DATE_SCHEMA = {"type": "string", "format": "date", "pattern": SCHEMA_PATTERN}
+
+
+class RegistryDateFieldExtension(OpenApiSerializerFieldExtension):
+    """A date field of the registry: JJJJ-MM-DD from 1900 to 2999 (common.dates), said in the schema too."""
+
+    target_class = "api.serializers.strict.RegistryDateField"
+
+    def map_serializer_field(self, auto_schema, direction):
+        return dict(DATE_SCHEMA)
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -22,7 +37,7 @@ ERRORS = {
         examples=[
             OpenApiExample(
                 "Ongeldige datum",
-                value={"date": ["Datum heeft het verkeerde formaat. Gebruik een van deze formaten: JJJJ-MM-DD."]},
+                value={"date": ["Ongeldige datum: gebruik JJJJ-MM-DD."]},
                 status_codes=["400"],
             )
         ],
@@ -70,6 +85,26 @@ class RegistryAutoSchema(AutoSchema):
             parameter["description"] = PATH_DESCRIPTIONS.get(parameter["name"], "Id van {name}").format(name=name)
         return parameters
 
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        # An empty string is refused ("Dit veld mag niet leeg zijn.") by a text field without allow_blank and by a
+        # reference that is not nullable; the schema says so, so that its valid examples are valid.
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if isinstance(field, serializers.RelatedField) and field.allow_null:
+            # A nullable reference takes "" for null: the text rules of the slug it is mapped from do not apply.
+            schema.pop("minLength", None)
+            schema.pop("pattern", None)
+            return schema
+        if field.read_only or schema.get("type") != "string" or "enum" in schema:
+            return schema
+        text = isinstance(field, serializers.CharField)
+        reference = isinstance(field, serializers.RelatedField) and not field.allow_null
+        if ((text and not field.allow_blank) or reference) and not schema.get("minLength"):
+            schema["minLength"] = 1
+        if text and "pattern" not in schema:
+            # No NUL (neither database stores it), and text that is more than spaces when it may not be blank.
+            schema["pattern"] = TEXT_PATTERN if field.allow_blank else FILLED_TEXT_PATTERN
+        return schema
+
     def _get_format_parameters(self):
         parameters = super()._get_format_parameters()
         for parameter in parameters:
@@ -85,12 +120,16 @@ class RegistryAutoSchema(AutoSchema):
             parameter["allowEmptyValue"] = True
             if isinstance(filters.get(parameter["name"]), IdFilter):
                 parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
+            elif isinstance(filters.get(parameter["name"]), DateFilter):
+                parameter["schema"] = dict(DATE_SCHEMA)
         return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        codes = ["400", "404"] if self.public else ["400", "401", "403", "404"]
-        if self.method in ("POST", "PATCH", "PUT"):
+        # A public operation (the token endpoint) has no record to find or to conflict with: it answers 400,
+        # and the 429 of a lockout that it documents itself.
+        codes = ["400"] if self.public else ["400", "401", "403", "404"]
+        if self.method in ("POST", "PATCH", "PUT") and not self.public:
             codes.append("409")
         for code in codes:
             responses.setdefault(code, self._get_response_for_code(ERRORS[code], code, direction=direction))

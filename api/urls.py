@@ -10,6 +10,8 @@ app_name = "api"
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
+# No `contacts.json`-style suffix routes: `?format=` is the one way to ask for a format, and a suffix answers 404.
+router.include_format_suffixes = False
 router.register("regions", reference.RegionViewSet, basename="region")
 router.register("gemeenten", reference.GemeenteViewSet, basename="gemeente")
 router.register("themes", reference.ThemeViewSet, basename="theme")

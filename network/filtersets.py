@@ -3,10 +3,14 @@
 Every foreign-key filter accepts the natural key (CBS code, slug) and `<name>_id`.
 """
 
+import datetime
+
 import django_filters as filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from common.dates import InvalidDate, parse_registry_date
 
 from .choices import Level, NetworkKind, OrganisationKind, OutreachChannel, ParticipationStatus, Role
 from .models import (
@@ -22,6 +26,25 @@ from .models import (
     Theme,
     active_on_q,
 )
+
+
+class RegistryDateFormField(forms.DateField):
+    """A date as JJJJ-MM-DD within the registry's years, read by common.dates like every other date a client types."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return parse_registry_date(value)
+        except InvalidDate as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
+class DateFilter(filters.DateFilter):
+    field_class = RegistryDateFormField
+
 
 BOOLEAN_VALUES = {"", "true", "false", "1", "0", "True", "False", "unknown"}
 
@@ -67,7 +90,7 @@ def search_terms(value: str) -> list[str]:
 class GemeenteFilterSet(filters.FilterSet):
     region = filters.CharFilter(field_name="region__code", lookup_expr="iexact", label=_("Veiligheidsregio (code)"))
     region_id = IdFilter(field_name="region_id", label=_("Veiligheidsregio (id)"))
-    active_on = filters.DateFilter(method="filter_active_on", label=_("Lid op datum"))
+    active_on = DateFilter(method="filter_active_on", label=_("Lid op datum"))
     search = filters.CharFilter(method="filter_search", label=_("Zoeken"))
 
     class Meta:
@@ -135,7 +158,7 @@ class MembershipScopeMixin(filters.FilterSet):
     level = filters.ChoiceFilter(choices=Level.choices, method="filter_noop", label=_("Niveau"))
     role = filters.ChoiceFilter(choices=Role.choices, method="filter_noop", label=_("Rol"))
     region = filters.CharFilter(method="filter_noop", label=_("Veiligheidsregio (code)"))
-    active_on = filters.DateFilter(method="filter_noop", label=_("Actief op datum"))
+    active_on = DateFilter(method="filter_noop", label=_("Actief op datum"))
 
     # Codes are stored in capitals; comparing exactly (after upper-casing the value) lets the database
     # use the unique index on the code instead of testing every membership's gemeente.
@@ -265,8 +288,8 @@ class OutreachFilterSet(filters.FilterSet):
     region = filters.CharFilter(field_name="gemeente__region__code", lookup_expr="iexact", label=_("Regio"))
     channel = filters.ChoiceFilter(choices=OutreachChannel.choices, label=_("Kanaal"))
     user = filters.CharFilter(field_name="user__username", label=_("Door (gebruikersnaam)"))
-    date_from = filters.DateFilter(field_name="date", lookup_expr="gte", label=_("Vanaf datum"))
-    date_to = filters.DateFilter(field_name="date", lookup_expr="lte", label=_("Tot en met datum"))
+    date_from = DateFilter(field_name="date", lookup_expr="gte", label=_("Vanaf datum"))
+    date_to = DateFilter(field_name="date", lookup_expr="lte", label=_("Tot en met datum"))
 
     class Meta:
         model = Outreach

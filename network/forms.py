@@ -1,7 +1,5 @@
 """Forms of the web interface. They only parse and check input; the writes are the services'."""
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -193,13 +191,3 @@ class ImportUploadForm(forms.Form):
         except ValidationError as error:
             add_service_errors(self, error)
         return data
-
-
-def parse_date(value: str | None, default: datetime.date) -> tuple[datetime.date, bool]:
-    """A `?date=` value as a date; `(default, False)` when it is missing or not a date."""
-    if not value:
-        return default, True
-    try:
-        return datetime.date.fromisoformat(value), True
-    except ValueError:
-        return default, False

@@ -51,3 +51,9 @@ def hackshield(db):
 @pytest.fixture
 def march_2021():
     return datetime.date(2021, 3, 1)
+
+
+@pytest.fixture(autouse=True)
+def _private_upload_dir(settings, tmp_path):
+    """Each test keeps its waiting uploads in its own private folder (network/uploads.py)."""
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "import-uploads"

@@ -9,14 +9,11 @@ from network.choices import CoverageStatus
 from network.models import Contact, Membership, Outreach, Theme
 
 from .brief import BriefGemeenteSerializer, BriefNetworkSerializer, BriefOrganisationSerializer, BriefUserSerializer
-from .strict import within_registry_years
+from .strict import RegistryDateField
 
 
 class DateQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, help_text="Peildatum (JJJJ-MM-DD); standaard vandaag")
-
-    def validate_date(self, value: datetime.date) -> datetime.date:
-        return within_registry_years(value)
+    date = RegistryDateField(required=False, help_text="Peildatum (JJJJ-MM-DD); standaard vandaag")
 
     def on(self) -> datetime.date:
         return self.validated_data.get("date") or timezone.localdate()

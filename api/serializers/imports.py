@@ -1,27 +1,34 @@
 """The import endpoint: the upload and the summary `import_contacts --json` prints (IMPORT.md)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from network.importing import ImportOptions
 from network.importing.options import parse_column_choices
 from network.models import Network
 
+from .strict import UNSTORABLE, RegistryDateField, is_storable
+
+
+@extend_schema_field({"type": "string", "format": "binary"})
+class UploadField(serializers.FileField):
+    """The uploaded list: a file part of the multipart request."""
+
 
 class ImportRequestSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
+    file = UploadField(help_text="De lijst: .xlsx, .xls, .ods of .csv (zoals Excel hem opslaat)")
     network = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Network.objects.all(),
         required=False,
-        allow_null=True,
-        help_text="Eén netwerk voor de hele lijst (slug); leeg: de kolom Netwerk",
+        help_text="Eén netwerk voor de hele lijst (slug); weglaten of leeg: de kolom Netwerk",
     )
     sheet = serializers.CharField(
         required=False, allow_blank=True, help_text="Werkblad; leeg: het werkblad waarop het bestand opent"
     )
-    as_of = serializers.DateField(
-        required=False, allow_null=True, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Leeg: vandaag"
+    as_of = RegistryDateField(
+        required=False, help_text="Stand per (JJJJ-MM-DD); nieuwe rollen beginnen dan. Weglaten of leeg: vandaag"
     )
     sync = serializers.BooleanField(
         default=False, help_text="Volledige lijst van het netwerk: rollen die ontbreken eindigen de dag ervoor"
@@ -43,6 +50,17 @@ class ImportRequestSerializer(serializers.Serializer):
             return parse_column_choices(value)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict["columns"]) from error
+
+    def to_internal_value(self, data):
+        # Form fields are text; a NUL (or an unpaired surrogate) could not even be looked up in PostgreSQL.
+        unstorable = {
+            name: [UNSTORABLE]
+            for name in ("network", "sheet", "as_of")
+            if isinstance(data.get(name), str) and not is_storable(data.get(name))
+        }
+        if unstorable:
+            raise serializers.ValidationError(unstorable)
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         """The import's options, checked by `ImportOptions.clean` (as on the web and admin forms), as `options`."""

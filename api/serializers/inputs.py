@@ -8,7 +8,7 @@ from rest_framework import serializers
 from network.choices import OrganisationKind, OutreachChannel, ParticipationStatus, Role
 from network.models import Contact, Gemeente, Network, Organisation
 
-from .strict import StrictJSONSerializer
+from .strict import RegistryDateField, StrictJSONSerializer
 
 
 def gemeente_field(**kwargs):
@@ -60,26 +60,26 @@ class MembershipCreateSerializer(StrictJSONSerializer):
         choices=Role.choices, required=False, help_text="Rol; leeg: de standaardrol van het netwerk"
     )
     gemeente = gemeente_field(required=False, allow_null=True)
-    start_date = serializers.DateField(help_text="Eerste dag in de rol")
-    end_date = serializers.DateField(required=False, allow_null=True, help_text="Laatste dag in de rol, als bekend")
+    start_date = RegistryDateField(help_text="Eerste dag in de rol")
+    end_date = RegistryDateField(required=False, allow_null=True, help_text="Laatste dag in de rol, als bekend")
     notes = serializers.CharField(required=False, allow_blank=True, help_text="Opmerkingen")
 
 
 class MembershipUpdateSerializer(StrictJSONSerializer):
     role = serializers.ChoiceField(choices=Role.choices, required=False, help_text="Rol")
     gemeente = gemeente_field(required=False, allow_null=True)
-    start_date = serializers.DateField(required=False, help_text="Eerste dag in de rol")
-    end_date = serializers.DateField(required=False, allow_null=True, help_text="Laatste dag in de rol")
+    start_date = RegistryDateField(required=False, help_text="Eerste dag in de rol")
+    end_date = RegistryDateField(required=False, allow_null=True, help_text="Laatste dag in de rol")
     notes = serializers.CharField(required=False, allow_blank=True, help_text="Opmerkingen")
 
 
 class MembershipEndSerializer(StrictJSONSerializer):
-    end_date = serializers.DateField(help_text="Laatste dag in de rol")
+    end_date = RegistryDateField(help_text="Laatste dag in de rol")
 
 
 class MembershipHandoverSerializer(StrictJSONSerializer):
     successor = contact_field(help_text="Id van de contactpersoon die de rol overneemt")
-    date = serializers.DateField(help_text="Eerste dag van de opvolger; de huidige rolhouder stopt de dag ervoor")
+    date = RegistryDateField(help_text="Eerste dag van de opvolger; de huidige rolhouder stopt de dag ervoor")
     role = serializers.ChoiceField(
         choices=Role.choices, required=False, help_text="Rol van de opvolger; leeg: dezelfde rol"
     )
@@ -87,7 +87,7 @@ class MembershipHandoverSerializer(StrictJSONSerializer):
 
 class ParticipationStatusSerializer(StrictJSONSerializer):
     status = serializers.ChoiceField(choices=ParticipationStatus.choices, help_text="Nieuwe status")
-    date = serializers.DateField(help_text="Datum van de statuswijziging")
+    date = RegistryDateField(help_text="Datum van de statuswijziging")
     note = serializers.CharField(required=False, allow_blank=True, help_text="Toelichting")
 
 
@@ -99,10 +99,10 @@ class ParticipationCreateSerializer(ParticipationStatusSerializer):
 class OutreachInputSerializer(StrictJSONSerializer):
     gemeente = gemeente_field()
     network = network_field()
-    date = serializers.DateField(help_text="Datum van het contactmoment")
+    date = RegistryDateField(help_text="Datum van het contactmoment")
     channel = serializers.ChoiceField(choices=OutreachChannel.choices, help_text="Kanaal")
     outcome = serializers.CharField(required=False, allow_blank=True, help_text="Uitkomst")
-    follow_up_date = serializers.DateField(required=False, allow_null=True, help_text="Datum van de vervolgactie")
+    follow_up_date = RegistryDateField(required=False, allow_null=True, help_text="Datum van de vervolgactie")
     contact = contact_field(required=False, allow_null=True, help_text="Id van de contactpersoon die is gesproken")
     status = serializers.ChoiceField(
         choices=ParticipationStatus.choices,

@@ -7,14 +7,22 @@ import datetime
 
 from rest_framework import serializers
 
-EARLIEST, LATEST = datetime.date(1900, 1, 1), datetime.date(2999, 12, 31)
+from common.dates import InvalidDate, check_registry_range, parse_registry_date
 
 
-def within_registry_years(value: datetime.date | None) -> datetime.date | None:
-    """Dates the registry can compute with: services look days back from them (coverage, sync imports)."""
-    if value is not None and not EARLIEST <= value <= LATEST:
-        raise serializers.ValidationError("Kies een datum tussen 1900 en 2999.")
-    return value
+class RegistryDateField(serializers.DateField):
+    """A date as JJJJ-MM-DD within the registry's years, read by the same parser as the web's `?date=`
+    (common.dates), with its Dutch messages."""
+
+    def to_internal_value(self, value):
+        try:
+            if isinstance(value, datetime.datetime):
+                raise InvalidDate("Verwacht een datum zonder tijd.")
+            if isinstance(value, datetime.date):
+                return check_registry_range(value)
+            return parse_registry_date(value)
+        except InvalidDate as exc:
+            raise serializers.ValidationError(str(exc), code="invalid") from exc
 
 
 _TEXT = (
@@ -36,11 +44,14 @@ def _type_error(field, value) -> str | None:
     if isinstance(field, _TEXT):
         if not isinstance(value, str):
             return "Verwacht tekst."
-        return None if _is_storable(value) else "De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."
+        return None if is_storable(value) else UNSTORABLE
     return None
 
 
-def _is_storable(text: str) -> bool:
+UNSTORABLE = "De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."
+
+
+def is_storable(text: str) -> bool:
     """PostgreSQL stores neither NUL nor unpaired surrogates; refusing them here keeps SQLite and PostgreSQL alike."""
     if "\x00" in text:
         return False
@@ -62,14 +73,4 @@ class StrictJSONSerializer(serializers.Serializer):
                         errors[name] = [message]
             if errors:
                 raise serializers.ValidationError(errors)
-        validated = super().to_internal_value(data)
-        out_of_range = {
-            name: ["Kies een datum tussen 1900 en 2999."]
-            for name, field in self.fields.items()
-            if isinstance(field, serializers.DateField)
-            and validated.get(name) is not None
-            and not EARLIEST <= validated[name] <= LATEST
-        }
-        if out_of_range:
-            raise serializers.ValidationError(out_of_range)
-        return validated
+        return super().to_internal_value(data)

@@ -19,6 +19,7 @@ from network.filtersets import (
 )
 
 from .. import examples
+from ..pagination import BulkReadLogMixin
 from ..renderers import DownloadMixin
 from ..serializers import inputs
 from ..serializers.resources import (
@@ -81,7 +82,8 @@ class OrganisationViewSet(CreateMixin, ReadOnlyViewSet):
         responses={200: ContactSerializer},
     ),
 )
-class ContactViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class ContactViewSet(HistoryMixin, DownloadMixin, BulkReadLogMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+    bulk_read_name = "Contactpersonen"
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
     input_serializers = {"create": inputs.ContactInputSerializer, "partial_update": inputs.ContactInputSerializer}
@@ -127,7 +129,10 @@ class ContactViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixi
         responses={200: MembershipSerializer},
     ),
 )
-class MembershipViewSet(HistoryMixin, DownloadMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet):
+class MembershipViewSet(
+    HistoryMixin, DownloadMixin, BulkReadLogMixin, PartialUpdateMixin, CreateMixin, ReadOnlyViewSet
+):
+    bulk_read_name = "Rollen"
     serializer_class = MembershipSerializer
     filterset_class = MembershipFilterSet
     input_serializers = {

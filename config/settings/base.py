@@ -1,6 +1,5 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
-import tempfile
 from pathlib import Path
 
 import environ
@@ -158,6 +157,16 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 # All cells of one file together, counted as read (a shared string used a million times counts a million times).
 IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=50_000_000)
 
+# Uploads waiting between preview and confirm (web wizard, admin): a private folder (mode 0700, files 0600),
+# named by the content's SHA-256; previews abandoned for this many hours are removed (network/uploads.py).
+IMPORT_UPLOAD_DIR = env.path("IMPORT_UPLOAD_DIR", default=BASE_DIR / "var" / "import-uploads")
+IMPORT_UPLOAD_MAX_AGE_HOURS = env.float("IMPORT_UPLOAD_MAX_AGE_HOURS", default=24)
+
+# API lists with personal data (contacts, roles): a page past this page number, or ending past this row, is a
+# bulk read and is written to the export log like a download (api/pagination.py).
+API_BULK_READ_PAGES = env.int("API_BULK_READ_PAGES", default=3)
+API_BULK_READ_ROWS = env.int("API_BULK_READ_ROWS", default=200)
+
 # Roles not confirmed by a list or a user for this many days are flagged as unverified.
 VERIFY_AFTER_DAYS = env.int("VERIFY_AFTER_DAYS", default=365)
 # An outreach within this many days before a date counts as "in behandeling" for coverage.
@@ -180,6 +189,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.auth.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.auth.lockout_response"
 # Number of own reverse proxies in front of the app servers; their X-Forwarded-For entries are trusted.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Only requests whose direct peer is one of these addresses (or networks) may set X-Forwarded-For: the app
+# server listens on loopback behind its proxy (docs/deploy.md).
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=["127.0.0.1", "::1"])
 
 # A session ends after this many seconds without a request; accounts.middleware.IdleSessionMiddleware extends
 # it on activity (at most one write a minute) instead of SESSION_SAVE_EVERY_REQUEST's write on every request.
@@ -226,5 +238,3 @@ VERIFICATION_RATE_WINDOW_SECONDS = env.int("VERIFICATION_RATE_WINDOW_SECONDS", d
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # No log line carries a personal link's token (common/logging.py).
 LOGGING = redact_personal_links(LOGGING)
-# Where the import wizard keeps an upload between preview and confirm; an AVG erasure empties it.
-IMPORT_UPLOAD_DIR = Path(env("IMPORT_UPLOAD_DIR", default=f"{tempfile.gettempdir()}/var-netwerkregister-import"))

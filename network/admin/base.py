@@ -157,6 +157,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
     object_history_list_template = "admin/network/history/object_history_list.html"
     object_history_form_template = "admin/network/history/object_history_form.html"
 
+    def save_model(self, request, obj, form, change):
+        # A save that changes nothing records nothing: no history row for pressing "Opslaan" twice.
+        if change and not form.has_changed():
+            return
+        super().save_model(request, obj, form, change)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # django-simple-history saves a posted version without checking that reverting is allowed; a view-only
         # page (an outreach entry, a participation) must not become a write.

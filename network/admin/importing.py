@@ -1,14 +1,15 @@
 """Admin integration: django-import-export's import/export buttons and URLs, running the registry's pipeline.
 
-django-import-export supplies the buttons on the change list, the URLs, the permission hooks and the
-temporary storage between the preview and the confirm step; the import itself is `run_import`, the same
-as the command and the API, so the admin applies the same matching, validation and all-or-nothing rules.
-Its own Resource-based import is not used: it would validate rows one by one with other rules.
+django-import-export supplies the buttons on the change list, the URLs and the permission hooks; the
+import itself is `run_import`, the same as the command and the API, so the admin applies the same matching,
+validation and all-or-nothing rules. Its own Resource-based import is not used: it would validate rows one
+by one with other rules. Its temporary storage is not used either: its confirm form sends a file name
+(`import_file_name`) that the server would open. Here the file waits in the private upload folder under its
+SHA-256 (network/uploads.py), the confirm form carries only that key, and the key must be one this session
+uploaded.
 """
 
 import json
-import os
-import re
 
 from django import forms
 from django.contrib import admin, messages
@@ -26,7 +27,7 @@ from import_export.admin import ImportExportMixin
 from accounts.permissions import Action, can
 from accounts.services import export_logged
 
-from .. import services
+from .. import services, uploads
 from ..exporting import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
 from ..forms import add_service_errors
 from ..importing import ImportFileError, ImportOptions, run_import
@@ -35,7 +36,7 @@ from ..importing.readers import CSV_EXTENSIONS, SPREADSHEET_EXTENSIONS
 from ..models import Contact, ImportBatch, Network
 
 ACCEPT = ",".join(SPREADSHEET_EXTENSIONS + CSV_EXTENSIONS)
-_TMP_NAME = re.compile(r"\w[\w.-]{0,120}")
+SESSION_UPLOADS = "admin_import_uploads"
 ACTION_LABELS = {
     "new": _("nieuw"),
     "updated": _("gewijzigd"),
@@ -96,10 +97,9 @@ class ImportListForm(forms.Form):
 
 
 class ConfirmListForm(forms.Form):
-    """The preview's choices, carried to the confirm step; the file waits in temporary storage."""
+    """The preview's choices, carried to the confirm step; the file waits in the private upload folder."""
 
-    tmp_name = forms.CharField(widget=forms.HiddenInput)
-    file_name = forms.CharField(widget=forms.HiddenInput)
+    upload_key = forms.RegexField(regex=uploads.KEY, widget=forms.HiddenInput)
     network = forms.ModelChoiceField(queryset=Network.objects.all(), required=False, widget=forms.HiddenInput)
     sheet = forms.CharField(required=False, widget=forms.HiddenInput)
     as_of = forms.DateField(widget=forms.HiddenInput)
@@ -117,12 +117,6 @@ class ConfirmListForm(forms.Form):
         cleaned = super().clean()
         _clean_options(self, cleaned)
         return cleaned
-
-    def clean_tmp_name(self):
-        name = self.cleaned_data["tmp_name"]
-        if not _TMP_NAME.fullmatch(name) or ".." in name:
-            raise ValidationError(_("Ongeldig tijdelijk bestand."))
-        return name
 
 
 def _clean_options(form: forms.Form, cleaned: dict) -> None:
@@ -159,9 +153,6 @@ class RegistryImportExportMixin(ImportExportMixin):
 
     # -- import ---------------------------------------------------------------------------------------
 
-    def _tmp_storage(self, name=None):
-        return self.get_tmp_storage_class()(name=name, read_mode="rb", **self.get_tmp_storage_class_kwargs())
-
     def _context(self, request, **extra):
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
         request.current_app = self.admin_site.name
@@ -177,19 +168,26 @@ class RegistryImportExportMixin(ImportExportMixin):
             upload = form.cleaned_data["import_file"]
             options = _options(form.cleaned_data, dry_run=True)
             try:
-                result = run_import(actor=request.user, file=upload, file_name=upload.name, options=options)
+                key = uploads.store_upload(upload)
+                result = run_import(
+                    actor=request.user, file=uploads.load_upload(key), file_name=upload.name, options=options
+                )
             except ImportFileError as exc:
                 form.add_error("import_file", str(exc))
             else:
                 context["result"] = result
-                if result.exit_code == 0:
-                    upload.seek(0)
-                    storage = self._tmp_storage()
-                    storage.save(upload.read())
+                if result.exit_code != 0:
+                    uploads.discard_upload(key)
+                else:
+                    # The session remembers which keys it uploaded and under which name: the form sends a key only.
+                    waiting = request.session.get(SESSION_UPLOADS, {})
+                    for old in list(waiting)[:-9]:
+                        waiting.pop(old)
+                        uploads.discard_upload(old)  # more than ten waiting: the oldest is abandoned
+                    request.session[SESSION_UPLOADS] = {**waiting, key: upload.name}
                     context["confirm_form"] = ConfirmListForm(
                         initial={
-                            "tmp_name": os.path.basename(storage.name),
-                            "file_name": upload.name,
+                            "upload_key": key,
                             "network": options.network,
                             "sheet": options.sheet or "",
                             "as_of": options.as_of,
@@ -209,24 +207,28 @@ class RegistryImportExportMixin(ImportExportMixin):
         if not form.is_valid():
             messages.error(request, _("De bevestiging is ongeldig; upload de lijst opnieuw."))
             return HttpResponseRedirect(reverse(f"admin:{self._url_prefix()}_import"))
-        storage = self._tmp_storage(form.cleaned_data["tmp_name"])
+        key = form.cleaned_data["upload_key"]
+        waiting = request.session.get(SESSION_UPLOADS, {})
         try:
-            data = storage.read()
-        except OSError:
-            messages.error(request, _("Het bestand is niet meer beschikbaar; upload de lijst opnieuw."))
+            if key not in waiting:
+                raise uploads.UploadGone(uploads.GONE)
+            data = uploads.load_upload(key)
+        except uploads.UploadGone as exc:
+            messages.error(request, str(exc))
             return HttpResponseRedirect(reverse(f"admin:{self._url_prefix()}_import"))
         try:
             result = run_import(
                 actor=request.user,
                 file=data,
-                file_name=form.cleaned_data["file_name"],
+                file_name=waiting[key],
                 options=_options(form.cleaned_data, dry_run=False),
             )
         except ImportFileError as exc:
             messages.error(request, str(exc))
             return HttpResponseRedirect(reverse(f"admin:{self._url_prefix()}_import"))
         finally:
-            storage.remove()
+            uploads.discard_upload(key)
+            request.session[SESSION_UPLOADS] = {k: name for k, name in waiting.items() if k != key}
         if result.batch is None:
             messages.error(request, _("De lijst bevat fouten; er is niets opgeslagen."))
             return HttpResponseRedirect(reverse(f"admin:{self._url_prefix()}_import"))

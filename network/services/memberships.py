@@ -100,8 +100,8 @@ def membership_update(
 ) -> Membership:
     """Correct a role's details (a typo in a date, the wrong gemeente); arguments left out stay as they are.
 
-    Returns the saved `Membership`. Raises `PermissionDenied`, `ValidationError` and `ConflictError` as
-    `membership_start` does.
+    Returns the saved `Membership`; an update that changes nothing writes nothing (no history row). Raises
+    `PermissionDenied`, `ValidationError` and `ConflictError` as `membership_start` does.
     """
     require(actor, Action.CHANGE_MEMBERSHIP, network=membership.network)
     networks_lock(network_ids=[membership.network_id])
@@ -109,6 +109,14 @@ def membership_update(
     gemeente = membership.gemeente if gemeente is ... else gemeente
     start = start or membership.start_date
     end = membership.end_date if end is ... else end
+    unchanged = (role, gemeente, start, end) == (
+        membership.role,
+        membership.gemeente,
+        membership.start_date,
+        membership.end_date,
+    )
+    if unchanged and (notes is None or notes == membership.notes):
+        return membership
     _check_membership(
         contact=membership.contact,
         network=membership.network,

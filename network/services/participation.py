@@ -25,7 +25,8 @@ def participation_set_status(
 ) -> Participation:
     """Record a dated status change of a gemeente in a programme-like network (DOMAIN.md, dekking).
 
-    Returns the gemeente's `Participation` in the network, with the new status from `on`. Raises
+    Returns the gemeente's `Participation` in the network, with the new status from `on`; the same status,
+    date and note as an earlier change records nothing. Raises
     `PermissionDenied` without `Action.CHANGE_PARTICIPATION` in `network` and `ValidationError` (an unknown
     status, a gemeente that does not exist on `on`).
     """
@@ -35,6 +36,8 @@ def participation_set_status(
     if not gemeente.is_valid_on(on):
         raise ValidationError({"gemeente": f"{gemeente} bestaat niet op {_fmt(on)}."})
     participation, _ = Participation.objects.get_or_create(gemeente=gemeente, network=network)
+    if participation.changes.filter(status=status, date=on, note=note).exists():
+        return participation  # the same change again records nothing
     ParticipationStatusChange.objects.create(
         participation=participation, status=status, date=on, note=note, changed_by=actor
     )

@@ -8,17 +8,39 @@ from django.contrib.auth.decorators import login_required
 from django.utils import timezone
 
 from accounts.permissions import Action, require
-
-from ..forms import parse_date
+from common.dates import InvalidDate, parse_registry_date
 
 
 def reference_date(request) -> datetime.date:
-    """The `?date=` the page shows the registry on (time travel); today when absent or unreadable."""
-    today = timezone.localdate()
-    on, ok = parse_date(request.GET.get("date"), today)
-    if not ok:
-        messages.warning(request, f"'{request.GET.get('date')}' is geen datum; de pagina toont vandaag.")
-    return on
+    """The `?date=` the page shows the registry on (time travel); today when absent.
+
+    An unreadable or impossible date (common.dates: JJJJ-MM-DD, 1900 to 2999) shows today, with a warning
+    on the page itself.
+    """
+    raw = request.GET.get("date")
+    if not raw:
+        return timezone.localdate()
+    try:
+        return parse_registry_date(raw)
+    except InvalidDate as exc:
+        messages.warning(request, f"'{raw}' is geen datum die het register kan tonen. {exc} De pagina toont vandaag.")
+        return timezone.localdate()
+
+
+class RefusedDate(Exception):
+    """The `?date=` of a download is not a date the registry can use; `str(error)` is the Dutch message."""
+
+
+def export_date(request) -> datetime.date:
+    """The `?date=` a download is taken on; today when absent. Raises RefusedDate for an unreadable or
+    impossible date: a file of another day than asked for would be wrong without anyone seeing it."""
+    raw = request.GET.get("date")
+    if not raw:
+        return timezone.localdate()
+    try:
+        return parse_registry_date(raw)
+    except InvalidDate as exc:
+        raise RefusedDate(f"'{raw}': {exc} Er is niets gedownload.") from exc
 
 
 def login_and_read_right(view):

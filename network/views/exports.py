@@ -1,6 +1,9 @@
 """Downloads of what a page shows, as xlsx or csv, through the importer's export (formula escaping included)."""
 
+from functools import wraps
+
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.utils.text import slugify
 
 from accounts.permissions import Action
@@ -9,7 +12,7 @@ from accounts.services import export_logged
 from .. import selectors
 from ..exporting import CONTENT_TYPES, FORMATS, export_contact_list, export_memberships, write_table
 from ..models import Region
-from .base import login_and_action, reference_date
+from .base import RefusedDate, export_date, login_and_action
 from .contacts import filtered_contacts
 from .gemeenten import gemeente_or_404
 from .networks import network_or_404
@@ -33,33 +36,50 @@ def _check_format(fmt: str) -> None:
         raise Http404("Exporteren kan als xlsx of csv.")
 
 
+def refuses_bad_dates(view):
+    """An export with an unreadable or impossible `?date=` answers 400 with the Dutch reason on a page, and
+    leaves no message behind for the next page."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except RefusedDate as exc:
+            return render(request, "network/export_refused.html", {"message": str(exc)}, status=400)
+
+    return wrapped
+
+
 # A download takes contact details out of the registry: it needs the read right and the export right.
 @login_and_action(Action.VIEW, Action.EXPORT)
+@refuses_bad_dates
 def gemeente_export(request, code: str, fmt: str):
     """The roles the gemeente page shows on its date."""
     _check_format(fmt)
     gemeente = gemeente_or_404(code)
-    on = reference_date(request)
+    on = export_date(request)
     memberships = list(selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente, on=on)))
     _log(request, list_name=f"Rollen in {gemeente}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
+@refuses_bad_dates
 def network_export(request, slug: str, fmt: str):
     _check_format(fmt)
     network = network_or_404(slug)
-    on = reference_date(request)
+    on = export_date(request)
     memberships = list(selectors.lean_memberships_for_export(selectors.memberships_for_export(on=on, network=network)))
     _log(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
     return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
+@refuses_bad_dates
 def coverage_export(request, fmt: str):
     """The coverage board as a table: per gemeente, per network the status, participant, last outreach, follow-up."""
     _check_format(fmt)
-    on = reference_date(request)
+    on = export_date(request)
     region = request.GET.get("region") or None
     if region:
         try:

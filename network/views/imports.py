@@ -1,14 +1,14 @@
 """The import wizard: upload → preview (a dry run) → confirm → the batch page, with undo.
 
-The uploaded file waits between preview and confirm in a temporary folder, named by its SHA-256 that the
-session remembers, so the confirmed import reads exactly the bytes the preview showed.
+The uploaded file waits between preview and confirm in the private upload folder (network/uploads.py), under
+its SHA-256 that the session remembers, so the confirmed import reads exactly the bytes the preview showed.
+It is removed when the import is confirmed, when its preview fails, when another file replaces it, and
+when it expires.
 """
 
 import datetime
-import hashlib
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action
 
-from .. import selectors, services
+from .. import selectors, services, uploads
 from ..exporting import CONTENT_TYPES, import_template_xlsx
 from ..forms import ImportUploadForm
 from ..importing import ImportFileError, ImportOptions, run_import
@@ -31,19 +31,16 @@ SESSION_KEY = "import_wizard"
 PREVIEW_ROWS = 1000
 
 
-def _upload_dir() -> Path:
-    return Path(settings.IMPORT_UPLOAD_DIR)
-
-
-def _stored_path(sha256: str) -> Path:
-    return _upload_dir() / sha256
-
-
 def _pending(request) -> dict | None:
     pending = request.session.get(SESSION_KEY)
-    if pending and _stored_path(pending["sha256"]).exists():
+    if pending and uploads.upload_exists(pending["sha256"]):
         return pending
     return None
+
+
+def _forget(request, pending: dict) -> None:
+    uploads.discard_upload(pending["sha256"])
+    request.session.pop(SESSION_KEY, None)
 
 
 def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
@@ -60,31 +57,46 @@ def _options(pending: dict, *, dry_run: bool) -> ImportOptions:
 
 
 def _run(request, pending: dict, *, dry_run: bool):
-    with _stored_path(pending["sha256"]).open("rb") as handle:
-        return run_import(
-            actor=request.user, file=handle, file_name=pending["file_name"], options=_options(pending, dry_run=dry_run)
-        )
+    return run_import(
+        actor=request.user,
+        file=uploads.load_upload(pending["sha256"]),
+        file_name=pending["file_name"],
+        options=_options(pending, dry_run=dry_run),
+    )
+
+
+def _store(form) -> str | None:
+    """The key of the checked and stored upload, or None with the reason on the form's file field."""
+    try:
+        return uploads.store_upload(form.cleaned_data["file"])
+    except ImportFileError as error:
+        form.add_error("file", error.message)
+        return None
+
+
+def _remember(request, data: dict, sha256: str) -> None:
+    previous = request.session.get(SESSION_KEY)
+    if previous and previous["sha256"] != sha256:
+        uploads.discard_upload(previous["sha256"])  # replaced: the earlier preview is abandoned
+    request.session[SESSION_KEY] = {
+        "sha256": sha256,
+        "file_name": Path(data["file"].name).name,
+        "network": data["network"].pk if data["network"] else None,
+        "as_of": data["as_of"].isoformat() if data["as_of"] else None,
+        "sheet": data["sheet"].strip(),
+        "sync": data["sync"],
+        "skip_invalid": data["skip_invalid"],
+    }
 
 
 @login_and_action(Action.IMPORT)
 def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        content = data["file"].read()
-        sha256 = hashlib.sha256(content).hexdigest()
-        _upload_dir().mkdir(parents=True, exist_ok=True)
-        _stored_path(sha256).write_bytes(content)
-        request.session[SESSION_KEY] = {
-            "sha256": sha256,
-            "file_name": Path(data["file"].name).name,
-            "network": data["network"].pk if data["network"] else None,
-            "as_of": data["as_of"].isoformat() if data["as_of"] else None,
-            "sheet": data["sheet"].strip(),
-            "sync": data["sync"],
-            "skip_invalid": data["skip_invalid"],
-        }
-        return redirect("network:import-preview")
+        sha256 = _store(form)
+        if sha256 is not None:
+            _remember(request, form.cleaned_data, sha256)
+            return redirect("network:import-preview")
     context = {"form": form, "batches": list(selectors.import_batch_list_recent(limit=10))}
     return render(request, "network/import_upload.html", context, status=400 if form.errors else 200)
 
@@ -98,6 +110,7 @@ def import_preview(request):
     try:
         result = _run(request, pending, dry_run=True)
     except ImportFileError as error:
+        _forget(request, pending)
         messages.error(request, error.message)
         return redirect("network:import-upload")
     context = {
@@ -146,13 +159,13 @@ def import_confirm(request):
     try:
         result = _run(request, pending, dry_run=False)
     except ImportFileError as error:
+        _forget(request, pending)
         messages.error(request, error.message)
         return redirect("network:import-upload")
     if result.batch is None:
         messages.error(request, "Het bestand bevat fouten; er is niets geïmporteerd. Bekijk het voorbeeld.")
         return redirect("network:import-preview")
-    _stored_path(pending["sha256"]).unlink(missing_ok=True)
-    del request.session[SESSION_KEY]
+    _forget(request, pending)
     messages.success(request, f"Import #{result.batch.pk} is verwerkt.")
     return redirect("network:import-batch", pk=result.batch.pk)
 

@@ -21,6 +21,7 @@ from .charts import quarter_chart
 from .worklist import worklist
 
 CHART_START_YEAR = 2020
+CHART_MAX_YEARS = 12
 
 
 def network_or_404(slug: str) -> Network:
@@ -31,11 +32,12 @@ def network_or_404(slug: str) -> Network:
 
 
 def coverage_chart(network: Network, on, *, region: str | None = None):
-    """The network's coverage at the start of every quarter since 2020, up to the shown date.
+    """The network's coverage at the start of every quarter since 2020, up to the shown date; at most the last
+    CHART_MAX_YEARS years, so a date far ahead (up to 2999) costs no more than today does.
 
     With `region` (a veiligheidsregio code), only the gemeenten of that region count.
     """
-    start = datetime.date(min(CHART_START_YEAR, on.year), 1, 1)
+    start = datetime.date(max(min(CHART_START_YEAR, on.year), on.year - CHART_MAX_YEARS + 1), 1, 1)
     dates = selectors.quarter_starts(start=start, end=on)
     points = selectors.coverage_history(networks=[network], dates=dates, region=region)[network.id]
     return quarter_chart(points), points

@@ -80,8 +80,38 @@ def test_authenticate_without_a_request_still_works_for_shell_use(kim):
 def test_client_address_behind_a_trusted_proxy_is_the_last_forwarded_hop(rf, settings):
     from accounts.auth import client_ip
 
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.2"]
     request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
     settings.TRUSTED_PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.7"
+
+
+def test_forwarded_for_counts_only_from_a_configured_proxy_address(rf, settings):
+    from accounts.auth import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["127.0.0.1", "::1"]
+    direct = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="198.51.100.9")
+    assert client_ip(direct) == "198.51.100.9"
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="::1")) == "203.0.113.7"
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.0/24"]
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.2")) == "203.0.113.7"
+    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="garbage")) == "garbage"
+
+
+def test_a_direct_client_cannot_reset_its_lockout_with_a_new_forwarded_for(client, kim, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    url = reverse("api:token")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            url,
+            {"username": "kim", "password": "fout"},
+            REMOTE_ADDR="198.51.100.9",
+            HTTP_X_FORWARDED_FOR=f"1.1.1.{attempt}",
+        )
+    response = client.post(
+        url, {"username": "kim", "password": PASSWORD}, REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="2.2.2.2"
+    )
+    assert response.status_code == 429

@@ -168,3 +168,9 @@ def test_a_sync_import_ends_missing_roles_and_time_travel_still_finds_them(edito
     assert capelle_on("2021-06-01") == []
     coverage = editor_client.get("/api/v1/networks/aandachtsfunctionarissen-mensenhandel/coverage/?date=2021-06-01")
     assert coverage.json()["summary"]["covered"] == 2
+
+
+def test_a_nul_in_a_form_field_is_refused_not_a_crash(editor_client):
+    response = upload(editor_client, b"Naam;E-mail\r\nAns Kok;ans@var.example\r\n", network="hack\x00shield")
+    assert response.status_code == 400
+    assert response.json() == {"network": ["De tekst bevat tekens die niet kunnen worden opgeslagen (zoals NUL)."]}

@@ -144,12 +144,19 @@ def test_batch_page_and_upload_page_have_fixed_query_counts(importer_client, afm
     assert page.count("Import #") == 2
 
 
-def test_an_unreadable_file_gets_a_dutch_message_not_a_500(importer_client):
-    upload(importer_client, "kapot.xlsx", b"dit is geen spreadsheet")
+def test_an_unreadable_file_gets_a_dutch_message_not_a_500(importer_client, settings):
+    # Not an xlsx at all: refused on the form, before anything is written.
+    response = upload(importer_client, "kapot.xlsx", b"dit is geen spreadsheet")
+    assert response.status_code == 400
+    assert "kapot.xlsx is geen echt .xlsx-bestand" in response.content.decode()
+    assert not list(Path(settings.IMPORT_UPLOAD_DIR).glob("*"))
+    # A zip that is no spreadsheet: the preview says so, and the waiting file is removed.
+    upload(importer_client, "kapot.xlsx", b"PK\x03\x04 dit is geen spreadsheet")
     response = importer_client.get(reverse("network:import-preview"), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse("network:import-upload")
     assert '<li class="error">' in response.content.decode()
+    assert not list(Path(settings.IMPORT_UPLOAD_DIR).glob("*"))
 
 
 def test_an_empty_file_is_refused_on_the_form(importer_client):
