@@ -5,13 +5,17 @@ Split by area; import every model from here (`from network.models import Contact
 
 from .base import TimeStampedModel
 from .contacts import Contact, Organisation, RetentionReviewContact
+from .events import Attendee, DistributionList, Event
 from .imports import ImportBatch
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
 from .reference import Gemeente, Network, Region, Theme
 
 __all__ = [
+    "Attendee",
     "Contact",
+    "DistributionList",
+    "Event",
     "Gemeente",
     "ImportBatch",
     "Membership",

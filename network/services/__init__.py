@@ -10,6 +10,14 @@ which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `n
 from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
+from .events import (
+    attendee_set,
+    contact_set_mailing_objection,
+    distribution_list_save,
+    event_create,
+    event_update,
+    invitations_add,
+)
 from .imports import import_apply, import_batch_create, import_batch_record, import_undo
 from .memberships import (
     membership_end,
@@ -23,15 +31,21 @@ from .participation import outreach_log, participation_set_status
 
 __all__ = [
     "CONTACT_FIELDS",
+    "attendee_set",
     "contact_anonymise",
     "contact_create",
     "contact_merge",
+    "contact_set_mailing_objection",
     "contact_update",
     "contacts_anonymise",
+    "distribution_list_save",
+    "event_create",
+    "event_update",
     "import_apply",
     "import_batch_create",
     "import_batch_record",
     "import_undo",
+    "invitations_add",
     "membership_end",
     "membership_handover",
     "membership_start",
