@@ -7,6 +7,7 @@ defined once, in the module docstring of `accounts.permissions`; every service a
 which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `network.exceptions.ConflictError`).
 """
 
+from .attendance import attendance_import_apply
 from .avg import contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
@@ -31,6 +32,7 @@ from .participation import outreach_log, participation_set_status
 
 __all__ = [
     "CONTACT_FIELDS",
+    "attendance_import_apply",
     "attendee_set",
     "contact_anonymise",
     "contact_create",

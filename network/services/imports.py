@@ -27,7 +27,7 @@ from accounts.permissions import Action, require
 
 from ..choices import ImportStatus
 from ..exceptions import ConflictError
-from ..models import Contact, ImportBatch, Membership, Organisation
+from ..models import Attendee, Contact, ImportBatch, Membership, Organisation
 
 # Rows per UPDATE and ids per IN list: far below PostgreSQL's 65 535 parameters per statement.
 WRITE_CHUNK = 10_000
@@ -281,7 +281,8 @@ def _delete(objs, *, actor: User | None, reason: str) -> None:
 
 @transaction.atomic
 def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
-    """Revert a batch: its memberships go, roles it ended reopen, contact fields return, its new contacts go.
+    """Revert a batch: its memberships and attendees go, roles it ended reopen, contact fields and attendees it
+    changed return, its new contacts go.
 
     Refused when a later batch touched the same contacts: undoing underneath it would leave that
     batch's results describing a state that no longer exists (IMPORT.md). Returns the batch, now undone.
@@ -295,9 +296,11 @@ def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
     _check_nothing_builds_on(batch)
     reason = f"Import #{batch.pk} teruggedraaid"
     _delete(Membership.objects.filter(import_batch=batch), actor=actor, reason=reason)
+    _delete(Attendee.objects.filter(import_batch=batch), actor=actor, reason=reason)
+    _restore_from_history(Attendee, batch, actor=actor, reason=reason)
     _restore_from_history(Membership, batch, actor=actor, reason=reason)
     _restore_from_history(Contact, batch, actor=actor, reason=reason)
-    orphans = Contact.objects.filter(import_batch=batch, memberships__isnull=True)
+    orphans = Contact.objects.filter(import_batch=batch, memberships__isnull=True, attendances__isnull=True)
     _delete(orphans, actor=actor, reason=reason)
     created_organisations = batch.counts.get("created_organisations", [])
     Organisation.objects.filter(id__in=created_organisations, contacts__isnull=True).delete()
