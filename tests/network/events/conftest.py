@@ -54,8 +54,10 @@ def teams_report(*, dutch: bool, us_dates: bool, with_activities: bool = True) -
 
     if dutch:
         labels = ("1. Samenvatting", "Titel van vergadering", "Begintijd", "2. Deelnemers",
-                  ["Naam", "Eerste deelname", "Laatste vertrek", "Duur in vergadering", "E-mail", "Deelnemer-id (UPN)", "Rol"],
-                  "3. Activiteiten tijdens vergadering", ["Naam", "Tijdstip van deelname", "Tijdstip van vertrek", "Duur", "E-mail", "Rol"],
+                  ["Naam", "Eerste deelname", "Laatste vertrek", "Duur in vergadering", "E-mail",
+                   "Deelnemer-id (UPN)", "Rol"],
+                  "3. Activiteiten tijdens vergadering",
+                  ["Naam", "Tijdstip van deelname", "Tijdstip van vertrek", "Duur", "E-mail", "Rol"],
                   "Organisator", "Presentator", ("1 u 15 min", "30 min", "45 min", "2 u", "50 min 40 s"))  # fmt: skip
     else:
         labels = ("1. Summary", "Meeting title", "Start time", "2. Participants",
@@ -70,7 +72,8 @@ def teams_report(*, dutch: bool, us_dates: bool, with_activities: bool = True) -
         "",
         part,
         "\t".join(part_head),
-        f"Jan Jansen\t{stamp(9, 0)}\t{stamp(10, 45)}\t{d[0]}\tJan.Jansen@schiedam.example\tjan@schiedam.example\t{presenter}",
+        f"Jan Jansen\t{stamp(9, 0)}\t{stamp(10, 45)}\t{d[0]}\tJan.Jansen@schiedam.example\t"
+        f"jan@schiedam.example\t{presenter}",
         f"Kim Kernteam\t{stamp(8, 55)}\t{stamp(11, 0)}\t{d[3]}\tkim@var.example\tkim@var.example\t{organiser}",
         f"Fatima El Amrani (Gast)\t{stamp(9, 10)}\t{stamp(10, 0)}\t{d[4]}\t\t\t{presenter}",
         "",
@@ -113,9 +116,12 @@ def zoom_webinar() -> bytes:
         "Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),Is Guest,",
         "Yes,Fatima El Amrani,f.elamrani@politie.example,10/28/2021 08:55:00 AM,10/28/2021 10:30:00 AM,95,No,",
         "Attendee Details,",
-        "Attended,First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name,",
-        "Yes,Jan,Jansen,jan.jansen@schiedam.example,10/20/2021 10:00:00 AM,approved,10/28/2021 09:00:00 AM,10/28/2021 09:40:00 AM,40,Yes,Netherlands,",
-        "Yes,Jan,Jansen,jan.jansen@schiedam.example,10/20/2021 10:00:00 AM,approved,10/28/2021 09:50:00 AM,10/28/2021 10:20:00 AM,30,Yes,Netherlands,",
+        "Attended,First Name,Last Name,Email,Registration Time,Approval Status,Join Time,Leave Time,"
+        "Time in Session (minutes),Is Guest,Country/Region Name,",
+        "Yes,Jan,Jansen,jan.jansen@schiedam.example,10/20/2021 10:00:00 AM,approved,"
+        "10/28/2021 09:00:00 AM,10/28/2021 09:40:00 AM,40,Yes,Netherlands,",
+        "Yes,Jan,Jansen,jan.jansen@schiedam.example,10/20/2021 10:00:00 AM,approved,"
+        "10/28/2021 09:50:00 AM,10/28/2021 10:20:00 AM,30,Yes,Netherlands,",
         "No,Piet,de Vries,piet@elders.example,10/21/2021 10:00:00 AM,approved,--,--,--,Yes,Netherlands,",
     ]
     return "\n".join(lines).encode("utf-8")

@@ -41,7 +41,7 @@ def test_teams_rejoins_in_the_activity_section_collapse_into_one_attendee_with_t
 
 
 def test_teams_participants_section_without_activities_still_reads(db):
-    report, people = _people(teams_report(dutch=True, us_dates=False, with_activities=False), "rapport.csv")
+    _, people = _people(teams_report(dutch=True, us_dates=False, with_activities=False), "rapport.csv")
     assert to_minutes(people["jan.jansen@schiedam.example"].seconds) == 75
 
 
@@ -54,7 +54,7 @@ def test_zoom_participants_report_skips_report_lines_and_sums_rejoins(db):
 
 
 def test_zoom_webinar_attendee_report_reads_attended_yes_no_and_sections(db):
-    report, people = _people(zoom_webinar(), "webinar_attendee_report.csv")
+    _, people = _people(zoom_webinar(), "webinar_attendee_report.csv")
     assert people["piet@elders.example"].status == "afwezig"
     assert people["jan.jansen@schiedam.example"].status == "aanwezig"
     assert to_minutes(people["jan.jansen@schiedam.example"].seconds) == 70
@@ -75,7 +75,7 @@ def test_registration_list_uses_the_contact_import_header_detection(db):
 
 def test_registration_list_without_presence_column_registers(db):
     data = b"Naam,E-mail\nJan Jansen,jan.jansen@schiedam.example\n"
-    report, people = _people(data, "lijst.csv")
+    _, people = _people(data, "lijst.csv")
     assert people["jan.jansen@schiedam.example"].status == "aangemeld"
 
 
