@@ -63,7 +63,7 @@ def test_matching_by_email_first_then_name_and_organisation(people, event, regis
 
 
 def test_create_missing_creates_unknown_people_and_undo_removes_them(people, event, registration):
-    code, out, _ = run_command(registration, "--event", event.slug, "--json", "--create-missing")
+    _, out, _ = run_command(registration, "--event", event.slug, "--json", "--create-missing")
     summary = json.loads(out)
     assert summary["contacts"] == {"matched": 2, "new": 2}
     assert summary["unmatched"] == []
@@ -116,7 +116,7 @@ def test_teams_import_updates_invitees_and_rejoins_count_once(people, event, tmp
     services.invitations_add(actor=actor, event=event, contacts=[people["jan"]])
     path = tmp_path / "meetingAttendanceReport.csv"
     path.write_bytes(teams_report(dutch=True, us_dates=False))
-    code, out, _ = run_command(path, "--event", event.slug, "--json", "--skip-organisers")
+    _, out, _ = run_command(path, "--event", event.slug, "--json", "--skip-organisers")
     summary = json.loads(out)
     assert summary["rows"] == 2
     assert summary["attendees"] == {"new": 0, "updated": 1, "unchanged": 0}
