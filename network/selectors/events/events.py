@@ -44,7 +44,11 @@ def event_list(
         queryset = queryset.filter(themes__slug=theme)
     if network:
         queryset = queryset.filter(networks__slug=network)
-    return _with_counts(queryset.distinct()).prefetch_related("themes", "networks", "co_organisers")
+    return (
+        _with_counts(queryset.distinct())
+        .order_by("-date", "title", "id")
+        .prefetch_related("themes", "networks", "co_organisers")
+    )
 
 
 def event_get_or_none(*, slug: str) -> Event | None:
