@@ -19,6 +19,7 @@ from network.importing import ImportFileError
 
 from ..exceptions import UnprocessableFile
 from ..permissions import ModelPermissions
+from ..schema import RegistryAutoSchema
 from ..renderers import XLSXRenderer
 from ..serializers.events import (
     AttendanceImportRequestSerializer,
@@ -35,8 +36,8 @@ from .base import CreateMixin, PartialUpdateMixin, RegistryViewSet
 
 FILTERS = [
     OpenApiParameter("year", int, description="Jaar van de (eerste) dag"),
-    OpenApiParameter("kind", str, enum=EventKind.values),
-    OpenApiParameter("status", str, enum=EventStatus.values),
+    OpenApiParameter("kind", str, enum=EventKind.values, description="Soort evenement"),
+    OpenApiParameter("status", str, enum=EventStatus.values, description="Status van het evenement"),
     OpenApiParameter("theme", str, description="Slug van een thema"),
     OpenApiParameter("network", str, description="Slug van een netwerk"),
 ]
@@ -51,15 +52,25 @@ def _year(value) -> int | None:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Evenementen", parameters=FILTERS),
+    list=extend_schema(
+        summary="Evenementen",
+        description="Evenementen van de kennis- en leerfunctie, nieuwste eerst, met `counts` per status.",
+        parameters=FILTERS,
+    ),
     retrieve=extend_schema(
         summary="Eén evenement", description="Met `counts` en `gemeenten` (CBS-codes van de aanwezigen)."
     ),
     create=extend_schema(
-        summary="Evenement toevoegen", request=EventInputSerializer, responses={201: EventDetailSerializer}
+        summary="Evenement toevoegen",
+        description="Voegt een evenement toe; de slug wordt uit de titel gemaakt en komt terug in het antwoord.",
+        request=EventInputSerializer,
+        responses={201: EventDetailSerializer},
     ),
     partial_update=extend_schema(
-        summary="Evenement wijzigen", request=EventInputSerializer, responses={200: EventDetailSerializer}
+        summary="Evenement wijzigen",
+        description="Wijzigt alleen de meegestuurde velden; de wijziging komt in de geschiedenis.",
+        request=EventInputSerializer,
+        responses={200: EventDetailSerializer},
     ),
 )
 class EventViewSet(CreateMixin, PartialUpdateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, RegistryViewSet):
@@ -101,11 +112,15 @@ class EventViewSet(CreateMixin, PartialUpdateMixin, mixins.ListModelMixin, mixin
         return services.event_update(actor=self.request.user, event=event, **data)
 
     @extend_schema(
-        methods=["GET"], summary="Deelnemers van een evenement", responses={200: AttendeeSerializer(many=True)}
+        methods=["GET"],
+        summary="Deelnemers van een evenement",
+        description="Iedereen die bij het evenement hoort (uitgenodigd, aangemeld, aanwezig, afwezig, afgemeld).",
+        responses={200: AttendeeSerializer(many=True)},
     )
     @extend_schema(
         methods=["POST"],
         summary="Deelnemer toevoegen of status wijzigen",
+        description="Eén deelnemer per contactpersoon per evenement; elke statuswijziging blijft in de geschiedenis.",
         request=AttendeeInputSerializer,
         responses={201: AttendeeSerializer, 200: AttendeeSerializer},
     )
@@ -196,6 +211,7 @@ class YearReportView(APIView):
     """GET /api/v1/reports/years/{year}/ — the year in figures; `?format=xlsx` downloads it."""
 
     renderer_classes = [JSONRenderer, XLSXRenderer]
+    schema = RegistryAutoSchema()
 
     permission_classes = [ModelPermissions]
 

@@ -140,6 +140,12 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "network.choices.OrganisationKind",
         "NetworkKindEnum": "network.choices.NetworkKind",
         "HistoryTypeEnum": "network.selectors.history.HISTORY_TYPES",
+        "EventKindEnum": "network.choices.EventKind",
+        "EventFormatEnum": "network.choices.EventFormat",
+        "EventStatusEnum": "network.choices.EventStatus",
+        "AttendeeStatusEnum": "network.choices.AttendeeStatus",
+        "AttendeeRoleEnum": "network.choices.AttendeeRole",
+        "LevelEnum": "network.choices.Level",
     },
 }
 
