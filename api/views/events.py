@@ -19,8 +19,8 @@ from network.importing import ImportFileError
 
 from ..exceptions import UnprocessableFile
 from ..permissions import ModelPermissions
-from ..schema import RegistryAutoSchema
 from ..renderers import XLSXRenderer
+from ..schema import RegistryAutoSchema
 from ..serializers.events import (
     AttendanceImportRequestSerializer,
     AttendanceSummarySerializer,
