@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, search
+from .views import contacts, coverage, dashboard, events, exports, gemeenten, imports, networks, search, year
 
 app_name = "network"
 
@@ -33,4 +33,10 @@ urlpatterns = [
     path("import/bevestigen/", imports.import_confirm, name="import-confirm"),
     path("import/<int:pk>/", imports.import_batch, name="import-batch"),
     path("import/<int:pk>/terugdraaien/", imports.import_undo, name="import-undo"),
+    path("evenementen/", events.event_list, name="event-list"),
+    path("evenementen/<slug:slug>/", events.event_detail, name="event-detail"),
+    path("evenementen/<slug:slug>/uitnodigen/", events.event_invite, name="event-invite"),
+    path("evenementen/<slug:slug>/aanwezigheid/", events.event_import, name="event-import"),
+    path("evenementen/<slug:slug>/aanwezigheid/bevestigen/", events.event_import_confirm, name="event-import-confirm"),
+    path("jaaroverzicht/<int:year>/", year.year_overview, name="year-overview"),
 ]

@@ -40,7 +40,17 @@ FILTERS = [
     OpenApiParameter("status", str, enum=EventStatus.values, description="Status van het evenement"),
     OpenApiParameter("theme", str, description="Slug van een thema"),
     OpenApiParameter("network", str, description="Slug van een netwerk"),
+    OpenApiParameter("contact", int, description="Id van een contactpersoon: evenementen waar die aanwezig was"),
+    OpenApiParameter("gemeente", str, description="CBS-code: evenementen met iemand aanwezig namens die gemeente"),
 ]
+
+
+def _number(value, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit():
+        raise ValidationError({name: "Geef een nummer."})
+    return int(value)
 
 
 def _year(value) -> int | None:
@@ -94,6 +104,8 @@ class EventViewSet(CreateMixin, PartialUpdateMixin, mixins.ListModelMixin, mixin
             status=params.get("status"),
             theme=params.get("theme"),
             network=params.get("network"),
+            contact=_number(params.get("contact"), "contact"),
+            gemeente=params.get("gemeente"),
         )
 
     def get_serializer_class(self):

@@ -30,6 +30,8 @@ def event_list(
     status: str | None = None,
     theme: str | None = None,
     network: str | None = None,
+    contact: int | None = None,
+    gemeente: str | None = None,
 ) -> QuerySet:
     """Events, newest first, each annotated `count_<key>` for every key of COUNT_KEYS, with themes and networks
     prefetched. Filters: `year` (of the first day), `kind`, `status`, `theme` and `network` (slugs). Raises nothing."""
@@ -44,6 +46,13 @@ def event_list(
         queryset = queryset.filter(themes__slug=theme)
     if network:
         queryset = queryset.filter(networks__slug=network)
+    if contact:
+        queryset = queryset.filter(
+            pk__in=Attendee.objects.filter(contact_id=contact, status=AttendeeStatus.PRESENT).values("event_id")
+        )
+    if gemeente:
+        present = Attendee.objects.filter(gemeente__code=gemeente, status=AttendeeStatus.PRESENT)
+        queryset = queryset.filter(pk__in=present.values("event_id"))
     return (
         _with_counts(queryset.distinct())
         .order_by("-date", "title", "id")
