@@ -32,6 +32,7 @@ from .coverage import (
 from .events import (
     Reach,
     Selection,
+    attended_events,
     attendee_defaults,
     attendee_list,
     event_counts,
@@ -117,6 +118,7 @@ __all__ = [
     "RegionGroup",
     "Selection",
     "ThemeGroup",
+    "attended_events",
     "attendee_defaults",
     "attendee_list",
     "contact_change_history",

@@ -1,5 +1,6 @@
 """Reads of the kennis- en leerfunctie (EVENTS.md): events, attendees, invitees, reach and the year in figures."""
 
+from .embedded import attended_events, contact_events_annotation, gemeente_events_annotation
 from .events import (
     COUNT_KEYS,
     attendee_defaults,
@@ -20,8 +21,10 @@ __all__ = [
     "COUNT_KEYS",
     "Reach",
     "Selection",
+    "attended_events",
     "attendee_defaults",
     "attendee_list",
+    "contact_events_annotation",
     "event_counts",
     "event_gemeente_codes",
     "event_get_for_page",
@@ -29,6 +32,7 @@ __all__ = [
     "event_list",
     "events_for_contact",
     "events_for_gemeente",
+    "gemeente_events_annotation",
     "invitees",
     "reach",
     "year_report",
