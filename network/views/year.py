@@ -14,12 +14,12 @@ from .charts import tile_map
 
 @login_and_read_right
 def year_overview(request, year: int):
-    report = selectors.year_report(year=year)
+    reach = selectors.reach(first=datetime.date(year, 1, 1), last=datetime.date(year, 12, 31))
+    report = selectors.year_report(year=year, year_reach=reach)
     if request.GET.get("export") == "xlsx":
         response = HttpResponse(export_year_report(report), content_type=CONTENT_TYPES["xlsx"])
         response["Content-Disposition"] = f'attachment; filename="jaaroverzicht-{year}.xlsx"'
         return response
-    reach = selectors.reach(first=datetime.date(year, 1, 1), last=datetime.date(year, 12, 31))
     tiles, width, height = tile_map(reach.rows)
     names = {g.code: g for g in reach.reached + reach.not_reached}
     context = {

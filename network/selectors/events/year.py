@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from ...choices import AttendeeStatus, EventKind, EventStatus, NetworkKind, OutreachChannel, ParticipationStatus
 from ...models import Attendee, Network, Outreach, ParticipationStatusChange, active_on_q
 from .events import event_counts, event_list
-from .reach import reach
+from .reach import Reach, reach
 
 
 def _network_figures(first: datetime.date, last: datetime.date) -> list[dict]:
@@ -103,7 +103,7 @@ def _event_figures(events: list) -> dict:
     }
 
 
-def year_report(*, year: int) -> dict:
+def year_report(*, year: int, year_reach: Reach | None = None) -> dict:
     """The year in figures for `year` (1 January to 31 December inclusive), JSON-ready (EVENTS.md, jaaroverzicht):
 
     `events` {total, by_status {status: n}, by_kind [{kind, label, total, <status>: n, attended,
@@ -112,15 +112,16 @@ def year_report(*, year: int) -> dict:
     `gemeenten` {reached, not_reached (CBS codes), reached_count, not_reached_count}, `networks` [{slug, name,
     members_start, members_end, joined, left}] (distinct people), `programmes` [{slug, name, participating_start,
     participating_end}] (gemeenten with status deelnemer), `outreach` {total, by_channel}.
+    `year_reach`: the year's reach when the caller already has it (the page draws its map from it).
     A fixed number of queries whatever the number of events or attendees; raises nothing.
     """
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    events = list(event_list(year=year))
+    events = list(event_list(year=year).prefetch_related(None))
     present = Attendee.objects.filter(status=AttendeeStatus.PRESENT, event__date__year=year)
     people = present.aggregate(
         people=Count("contact", distinct=True), organisations=Count("organisation", distinct=True)
     )
-    year_reach = reach(first=first, last=last)
+    year_reach = year_reach or reach(first=first, last=last)
     outreach = Outreach.objects.filter(date__gte=first, date__lte=last)
     by_channel = dict(outreach.values_list("channel").annotate(n=Count("id")).order_by())
     return {
