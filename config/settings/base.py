@@ -203,3 +203,5 @@ CONTENT_SECURITY_POLICY = {
 
 # AVG: contacts without an active role for this many months appear on the retention review list.
 AVG_RETENTION_MONTHS = env.int("AVG_RETENTION_MONTHS", default=24)
+# AVG: someone known only from attendance at events is kept this many months after their last event (EVENTS.md).
+AVG_ATTENDANCE_RETENTION_MONTHS = env.int("AVG_ATTENDANCE_RETENTION_MONTHS", default=24)

@@ -9,6 +9,8 @@ SHEETS = (
     ("Contactmomenten", "contactmomenten"),
     ("Historie contactpersoon", "historie contactpersoon"),
     ("Historie rollen", "historie rollen"),
+    ("Evenementen", "evenementen"),
+    ("Historie evenementen", "historie evenementen"),
 )
 
 
