@@ -1,6 +1,8 @@
 """Admin for events, their attendees and the saved distribution lists (EVENTS.md); writes go through the services."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from .. import services
 from ..models import Attendee, DistributionList, Event
@@ -25,6 +27,7 @@ class EventAdmin(ServiceAdminMixin, HistoryAdmin):
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("themes", "networks", "co_organisers", "moved_to")
     inlines = (AttendeeInline,)
+    formfield_overrides = {models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}}
 
     def service_save(self, request, obj, form, change):
         data = form.cleaned_data
