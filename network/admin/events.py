@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils import timezone
 
 from .. import services
 from ..models import Attendee, DistributionList, Event
@@ -83,3 +84,18 @@ class DistributionListAdmin(ServiceAdminMixin, HistoryAdmin):
             gemeenten=data["gemeenten"],
             regions=data["regions"],
         )
+
+
+@admin.action(description="Bezwaar tegen mailings vastleggen (vandaag)", permissions=["change"])
+def record_mailing_objection(modeladmin, request, queryset):
+    today = timezone.localdate()
+    for contact in queryset.filter(mailing_objection_on__isnull=True):
+        services.contact_set_mailing_objection(actor=request.user, contact=contact, on=today)
+    modeladmin.message_user(request, "Het bezwaar is vastgelegd; deze mensen worden niet meer uitgenodigd.")
+
+
+@admin.action(description="Bezwaar tegen mailings intrekken", permissions=["change"])
+def withdraw_mailing_objection(modeladmin, request, queryset):
+    for contact in queryset.filter(mailing_objection_on__isnull=False):
+        services.contact_set_mailing_objection(actor=request.user, contact=contact, on=None)
+    modeladmin.message_user(request, "Het bezwaar is ingetrokken.")

@@ -113,3 +113,30 @@ def test_admin_event_and_attendee_change_pages(admin_client, event, people, acto
     attendee, _ = services.attendee_set(actor=actor, event=event, contact=people["jan"], status="aanwezig")
     assert admin_client.get(reverse("admin:network_event_change", args=[event.pk])).status_code == 200
     assert admin_client.get(reverse("admin:network_attendee_change", args=[attendee.pk])).status_code == 200
+
+
+def test_admin_records_and_withdraws_a_mailing_objection(admin_client, people):
+    url = reverse("admin:network_contact_changelist")
+    admin_client.post(url, {"action": "record_mailing_objection", "_selected_action": [people["jan"].pk]})
+    people["jan"].refresh_from_db()
+    assert people["jan"].mailing_objection_on is not None
+    admin_client.post(url, {"action": "withdraw_mailing_objection", "_selected_action": [people["jan"].pk]})
+    people["jan"].refresh_from_db()
+    assert people["jan"].mailing_objection_on is None
+
+
+def test_the_batch_page_of_an_attendance_import(admin_client, event, people, tmp_path):
+    from django.core.management import call_command
+
+    from network.models import ImportBatch
+
+    from .conftest import registration_csv
+
+    path = tmp_path / "lijst.csv"
+    path.write_bytes(registration_csv())
+    call_command("import_attendance", str(path), "--event", event.slug, "--json")
+    batch = ImportBatch.objects.get()
+    assert admin_client.get(reverse("network:import-batch", args=[batch.pk])).status_code == 200
+    assert admin_client.get(reverse("admin:network_importbatch_change", args=[batch.pk])).status_code == 200
+    admin_client.post(reverse("network:import-undo", args=[batch.pk]))
+    assert not Attendee.objects.exists()
