@@ -10,13 +10,15 @@ from ...models import Attendee
 
 
 class JSONArrayAgg(Aggregate):
-    """The rows' values as one JSON array (SQLite json_group_array, PostgreSQL json_agg)."""
+    """The rows' values as one JSON array, as text on both databases (SQLite json_group_array, PostgreSQL json_agg
+    cast to text: psycopg would decode json itself, and JSONField decodes once more)."""
 
     function = "JSON_GROUP_ARRAY"
     output_field = JSONField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, function="JSON_AGG", **extra)
+        sql, params = super().as_sql(compiler, connection, function="JSON_AGG", **extra)
+        return f"({sql})::text", params
 
 
 class JSONPairs(Func):
