@@ -36,6 +36,7 @@ urlpatterns = [
     path("evenementen/", events.event_list, name="event-list"),
     path("evenementen/<slug:slug>/", events.event_detail, name="event-detail"),
     path("evenementen/<slug:slug>/uitnodigen/", events.event_invite, name="event-invite"),
+    path("evenementen/<slug:slug>/deelnemers.<str:fmt>", events.event_attendees_export, name="event-attendees-export"),
     path("evenementen/<slug:slug>/aanwezigheid/", events.event_import, name="event-import"),
     path("evenementen/<slug:slug>/aanwezigheid/bevestigen/", events.event_import_confirm, name="event-import-confirm"),
     path("jaaroverzicht/<int:year>/", year.year_overview, name="year-overview"),

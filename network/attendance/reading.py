@@ -29,8 +29,6 @@ ROLE_VALUES = {
     "attendee": AttendeeRole.PARTICIPANT,
 }
 
-KIND_LABELS = {"teams": "Teams-aanwezigheidsrapport", "zoom": "Zoom-rapport", "registration": "aanmeldlijst"}
-
 
 @dataclass
 class Person:
@@ -216,4 +214,4 @@ def read_report(data: bytes, file_name: str, registry: Registry) -> Report:
     return report
 
 
-__all__ = ["KIND_LABELS", "Person", "Report", "collapse", "read_report"]
+__all__ = ["Person", "Report", "collapse", "read_report"]

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action, can
+from accounts.services import export_logged
 
 from .. import selectors, services
 from ..attendance import AttendanceOptions, run_attendance_import
 from ..event_forms import AttendanceUploadForm, InvitationForm
-from ..exporting import CONTENT_TYPES, FORMATS, export_invitees
+from ..exporting import CONTENT_TYPES, FORMATS, export_attendees, export_invitees
 from ..importing import ImportFileError
 from ..models import Event
 from .base import login_and_action, login_and_read_right
@@ -65,6 +66,7 @@ def event_detail(request, slug: str):
         "map_height": height,
         "is_today": True,
         "can_change": can(request.user, Action.CHANGE_EVENT),
+        "can_export": can(request.user, Action.EXPORT),
         "can_import": can(request.user, Action.IMPORT) and can(request.user, Action.CHANGE_EVENT),
     }
     return render(request, "network/event_detail.html", context)
@@ -81,16 +83,39 @@ def event_invite(request, slug: str):
     if form.is_valid():
         found = selectors.invitees(selection=selectors.Selection(**form.cleaned_data), on=event.date)
         fmt = request.GET.get("export")
-        if fmt in FORMATS and can(request.user, Action.EXPORT):
-            response = HttpResponse(export_invitees(found.contacts, fmt), content_type=CONTENT_TYPES[fmt])
-            response["Content-Disposition"] = f'attachment; filename="uitnodigen-{event.slug}.{fmt}"'
-            return response
+        if fmt in FORMATS:
+            _log(request, f"Uitnodigen voor {event.title}", len(found.contacts), fmt)
+            return _download(export_invitees(found.contacts, fmt), fmt, f"uitnodigen-{event.slug}")
         if request.method == "POST":
             added = services.invitations_add(actor=request.user, event=event, contacts=found.contacts)
             messages.success(request, f"{added} mensen toegevoegd als uitgenodigd.")
             return redirect(event.get_absolute_url())
     context = {"event": event, "form": form, "found": found, "query": request.GET.urlencode()}
     return render(request, "network/event_invite.html", context, status=400 if form.errors else 200)
+
+
+def _log(request, list_name: str, rows: int, fmt: str) -> None:
+    """Log the download (raises PermissionDenied, a 403, without the export right)."""
+    export_logged(
+        actor=request.user, list_name=list_name, rows=rows, format=fmt, door="web", filters=request.GET.dict()
+    )
+
+
+def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_and_action(Action.VIEW, Action.EXPORT)
+def event_attendees_export(request, slug: str, fmt: str):
+    """The event's attendees as xlsx or csv."""
+    if fmt not in FORMATS:
+        raise Http404("Exporteren kan als xlsx of csv.")
+    event = event_or_404(slug)
+    attendees = list(selectors.attendee_list(event=event))
+    _log(request, f"Deelnemers {event.title}", len(attendees), fmt)
+    return _download(export_attendees(attendees, fmt), fmt, f"deelnemers-{event.slug}")
 
 
 def _stored(sha256: str) -> Path:

@@ -10,8 +10,6 @@ from .events import (
     event_get_for_page,
     event_get_or_none,
     event_list,
-    events_for_contact,
-    events_for_gemeente,
 )
 from .invitations import Selection, invitees
 from .reach import Reach, reach
@@ -30,8 +28,6 @@ __all__ = [
     "event_get_for_page",
     "event_get_or_none",
     "event_list",
-    "events_for_contact",
-    "events_for_gemeente",
     "gemeente_events_annotation",
     "invitees",
     "reach",

@@ -96,17 +96,6 @@ def event_gemeente_codes(*, event: Event) -> list[str]:
     )
 
 
-def events_for_contact(*, contact) -> QuerySet:
-    """The contact's attendances, newest event first, with the event (one query)."""
-    return Attendee.objects.filter(contact=contact).select_related("event").order_by("-event__date", "event__title")
-
-
-def events_for_gemeente(*, gemeente: Gemeente) -> QuerySet:
-    """Events with someone present for the gemeente, newest first, annotated `present` (people present for it)."""
-    present = Q(attendees__status=AttendeeStatus.PRESENT, attendees__gemeente=gemeente)
-    return Event.objects.filter(present).annotate(present=Count("attendees", filter=present)).order_by("-date")
-
-
 def attendee_defaults(*, contact_ids: list[int], on: datetime.date) -> dict[int, tuple[int | None, int | None]]:
     """contact id → (gemeente id, organisation id) the person comes for on `on` (EVENTS.md): the gemeente of
     their first role active that day (else their organisation's gemeente) and their organisation. Two queries."""
@@ -135,6 +124,4 @@ __all__ = [
     "event_get_for_page",
     "event_get_or_none",
     "event_list",
-    "events_for_contact",
-    "events_for_gemeente",
 ]

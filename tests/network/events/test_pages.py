@@ -128,3 +128,17 @@ def test_contact_and_gemeente_pages_show_events(kernteam_client, event, people, 
     page = kernteam_client.get("/gemeenten/GM0606/").content.decode()
     assert "Najaarscarrousel 2021</a> (1 aanwezig)" in page
     ContactFactory()
+
+
+def test_attendee_and_invitee_exports_are_logged_and_need_the_export_right(
+    kernteam_client, raadpleger, event, people, actor, afm
+):
+    from accounts.models import ExportLog
+
+    services.attendee_set(actor=actor, event=event, contact=people["jan"], status="aanwezig")
+    response = kernteam_client.get(f"/evenementen/{event.slug}/deelnemers.csv")
+    assert "jan.jansen@schiedam.example" in response.content.decode("utf-8-sig")
+    kernteam_client.get(f"/evenementen/{event.slug}/uitnodigen/?networks={afm.pk}&export=xlsx")
+    assert ExportLog.objects.count() == 2
+    kernteam_client.force_login(raadpleger)
+    assert kernteam_client.get(f"/evenementen/{event.slug}/deelnemers.csv").status_code == 403
