@@ -38,6 +38,7 @@ class Action(enum.Enum):
     CHANGE_MEMBERSHIP = ("network.change_membership", "U mag de rollen in {network} niet wijzigen.", True)
     CHANGE_PARTICIPATION = ("network.change_participation", "U mag de deelname aan {network} niet wijzigen.", True)
     CHANGE_OUTREACH = ("network.add_outreach", "U mag geen contactmomenten voor {network} vastleggen.", True)
+    CHANGE_EVENT = ("network.change_event", "U mag geen evenementen, deelnemers of uitnodigingen wijzigen.", False)
     IMPORT = ("accounts.import_lists", "U mag geen lijsten importeren.", False)
     EXPORT = ("accounts.export_lists", "U mag geen lijsten exporteren of downloaden.", False)
     MERGE_CONTACTS = ("network.delete_contact", "U mag geen contactpersonen samenvoegen.", False)

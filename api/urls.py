@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from .views import auth, errors, imports, proposals, records, reference
+from .views import auth, errors, events, imports, proposals, records, reference
 
 app_name = "api"
 
@@ -24,12 +24,14 @@ router.register("outreach", records.OutreachViewSet, basename="outreach")
 router.register("import-batches", records.ImportBatchViewSet, basename="importbatch")
 router.register("imports", imports.ImportViewSet, basename="import")
 router.register("change-proposals", proposals.ChangeProposalViewSet, basename="changeproposal")
+router.register("events", events.EventViewSet, basename="event")
 
 urlpatterns = [
     path("auth/token/", auth.ObtainTokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     # The split view loads its start-up script as a file, so the page needs no inline script (CSP).
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("reports/years/<int:year>/", events.YearReportView.as_view(), name="year-report"),
     path("", include(router.urls)),
     re_path(r"", errors.NotFoundView.as_view(), name="not-found"),
 ]

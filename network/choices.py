@@ -114,3 +114,41 @@ class ProposalStatus(models.TextChoices):
     OPEN = "open", _("Open")
     ACCEPTED = "accepted", _("Overgenomen")
     REJECTED = "rejected", _("Afgewezen")
+
+
+class EventKind(models.TextChoices):
+    CAROUSEL = "carrousel", _("Carrousel")
+    LEARNING_HOUSE = "leerhuis", _("Leerhuis")
+    WEBINAR = "webinar", _("Webinar")
+    TRAINING = "training", _("Training")
+    CONFERENCE = "conferentie", _("Conferentie")
+    MEETING = "bijeenkomst", _("Bijeenkomst")
+    NETWORK_MEETING = "netwerkoverleg", _("Netwerkoverleg")
+
+
+class EventFormat(models.TextChoices):
+    PHYSICAL = "fysiek", _("Fysiek")
+    DIGITAL = "digitaal", _("Digitaal")
+    HYBRID = "hybride", _("Hybride")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "gepland", _("Gepland")
+    HELD = "gehouden", _("Gehouden")
+    CANCELLED = "geannuleerd", _("Geannuleerd")
+    MOVED = "verplaatst", _("Verplaatst")
+
+
+class AttendeeStatus(models.TextChoices):
+    INVITED = "uitgenodigd", _("Uitgenodigd")
+    REGISTERED = "aangemeld", _("Aangemeld")
+    PRESENT = "aanwezig", _("Aanwezig")
+    NO_SHOW = "afwezig", _("Afwezig (niet verschenen)")
+    CANCELLED = "afgemeld", _("Afgemeld")
+
+
+class AttendeeRole(models.TextChoices):
+    PARTICIPANT = "deelnemer", _("Deelnemer")
+    SPEAKER = "spreker", _("Spreker")
+    WORKSHOP_LEADER = "workshopleider", _("Workshopleider")
+    ORGANISER = "organisator", _("Organisator")

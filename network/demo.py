@@ -11,6 +11,7 @@ from django.db import transaction
 
 from . import services
 from .choices import OutreachChannel, ParticipationStatus
+from .demo_events import load_demo_events
 from .models import Contact, Gemeente, Membership, Network, Organisation, Outreach, ParticipationStatusChange
 
 DEMO_USERNAME = "demo"
@@ -200,4 +201,5 @@ def load_demo(*, today: datetime.date | None = None) -> dict:
     for code in ("GM0599", "GM0505", "GM1930"):
         contact = loader.contact(organisation=own_org[gemeenten[code].id], job_title="Adviseur cybercrime")
         loader.role(contact=contact, network=cyber, gemeente=gemeenten[code])
+    load_demo_events(actor=actor)
     return {"contacts_created": loader.created, "user": actor.username}

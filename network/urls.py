@@ -2,7 +2,20 @@
 
 from django.urls import path
 
-from .views import contacts, coverage, dashboard, exports, gemeenten, imports, networks, proposals, search, verification
+from .views import (
+    contacts,
+    coverage,
+    dashboard,
+    events,
+    exports,
+    gemeenten,
+    imports,
+    networks,
+    proposals,
+    search,
+    verification,
+    year,
+)
 
 app_name = "network"
 
@@ -41,4 +54,11 @@ urlpatterns = [
     path("wijzigingsvoorstellen/", proposals.proposal_list, name="proposal-list"),
     path("wijzigingsvoorstellen/<int:pk>/overnemen/", proposals.proposal_accept, name="proposal-accept"),
     path("wijzigingsvoorstellen/<int:pk>/afwijzen/", proposals.proposal_reject, name="proposal-reject"),
+    path("evenementen/", events.event_list, name="event-list"),
+    path("evenementen/<slug:slug>/", events.event_detail, name="event-detail"),
+    path("evenementen/<slug:slug>/uitnodigen/", events.event_invite, name="event-invite"),
+    path("evenementen/<slug:slug>/deelnemers.<str:fmt>", events.event_attendees_export, name="event-attendees-export"),
+    path("evenementen/<slug:slug>/aanwezigheid/", events.event_import, name="event-import"),
+    path("evenementen/<slug:slug>/aanwezigheid/bevestigen/", events.event_import_confirm, name="event-import-confirm"),
+    path("jaaroverzicht/<int:year>/", year.year_overview, name="year-overview"),
 ]

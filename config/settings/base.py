@@ -148,6 +148,12 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "network.choices.OrganisationKind",
         "NetworkKindEnum": "network.choices.NetworkKind",
         "HistoryTypeEnum": "network.selectors.history.HISTORY_TYPES",
+        "EventKindEnum": "network.choices.EventKind",
+        "EventFormatEnum": "network.choices.EventFormat",
+        "EventStatusEnum": "network.choices.EventStatus",
+        "AttendeeStatusEnum": "network.choices.AttendeeStatus",
+        "AttendeeRoleEnum": "network.choices.AttendeeRole",
+        "LevelEnum": "network.choices.Level",
     },
 }
 
@@ -238,3 +244,5 @@ VERIFICATION_RATE_WINDOW_SECONDS = env.int("VERIFICATION_RATE_WINDOW_SECONDS", d
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # No log line carries a personal link's token (common/logging.py).
 LOGGING = redact_personal_links(LOGGING)
+# AVG: someone known only from attendance at events is kept this many months after their last event (EVENTS.md).
+AVG_ATTENDANCE_RETENTION_MONTHS = env.int("AVG_ATTENDANCE_RETENTION_MONTHS", default=24)

@@ -2,12 +2,16 @@
 
 from .avg import RetentionReviewAdmin
 from .contacts import ContactAdmin, MembershipAdmin
+from .events import AttendeeAdmin, DistributionListAdmin, EventAdmin
 from .imports import ImportBatchAdmin
 from .participation import OutreachAdmin, ParticipationAdmin, ParticipationStatusChangeAdmin
 from .reference import GemeenteAdmin, NetworkAdmin, OrganisationAdmin, RegionAdmin, ThemeAdmin
 
 __all__ = [
+    "AttendeeAdmin",
     "ContactAdmin",
+    "DistributionListAdmin",
+    "EventAdmin",
     "GemeenteAdmin",
     "ImportBatchAdmin",
     "MembershipAdmin",

@@ -25,6 +25,7 @@ from .base import (
     today,
     with_counts,
 )
+from .events import record_mailing_objection, withdraw_mailing_objection
 from .importing import RegistryImportExportMixin
 
 
@@ -65,10 +66,11 @@ class ContactAdmin(RegistryImportExportMixin, ServiceAdminMixin, HistoryAdmin):
         (None, {"fields": ("titles", "first_name", "tussenvoegsel", "last_name", "job_title", "organisation")}),
         (_("Bereikbaarheid (werk)"), {"fields": ("email", "phone", "mobile")}),
         (_("Overig"), {"fields": ("notes", "add_membership_link", "is_demo", "import_batch", "created", "updated")}),
+        (_("Mailings (AVG)"), {"fields": ("mailing_objection_on",)}),
     )
-    readonly_fields = ("add_membership_link", "is_demo", "import_batch", "created", "updated")
+    readonly_fields = ("add_membership_link", "is_demo", "import_batch", "created", "updated", "mailing_objection_on")
     inlines = (MembershipInline,)
-    actions = (erase_contacts,)
+    actions = (erase_contacts, record_mailing_objection, withdraw_mailing_objection)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -9,6 +9,8 @@ SHEETS = (
     ("Contactmomenten", "contactmomenten"),
     ("Historie contactpersoon", "historie contactpersoon"),
     ("Historie rollen", "historie rollen"),
+    ("Evenementen", "evenementen"),
+    ("Historie evenementen", "historie evenementen"),
 )
 
 
@@ -26,7 +28,7 @@ def subject_access_workbook(data: dict) -> bytes:
     """The .xlsx: the contact's details as (Gegeven, Waarde) rows, then one sheet per list, "(geen)" when empty."""
     sheets = [("Contactpersoon", ["Gegeven", "Waarde"], [[k, _value(v)] for k, v in data["contactpersoon"].items()])]
     for title, key in SHEETS:
-        rows = data[key]
+        rows = data.get(key, [])
         if not rows:
             sheets.append((title, ["(geen)"], []))
         else:

@@ -5,6 +5,7 @@ Split by area; import every model from here (`from network.models import Contact
 
 from .base import TimeStampedModel
 from .contacts import Contact, Organisation, RetentionReviewContact
+from .events import Attendee, DistributionList, Event
 from .imports import ColumnMapping, ImportBatch
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
@@ -12,9 +13,12 @@ from .reference import Gemeente, Network, Region, Theme
 from .verification import ChangeProposal, VerificationRequest
 
 __all__ = [
+    "Attendee",
     "ChangeProposal",
     "ColumnMapping",
     "Contact",
+    "DistributionList",
+    "Event",
     "Gemeente",
     "ImportBatch",
     "Membership",

@@ -76,6 +76,12 @@ class Contact(TimeStampedModel):
         blank=True,
         help_text=_("Persoonsgegevens verwijderd (AVG); de rollen blijven voor de tellingen"),
     )
+    mailing_objection_on = models.DateField(
+        _("bezwaar tegen mailings sinds"),
+        null=True,
+        blank=True,
+        help_text=_("AVG-bezwaar: niet uitnodigen en niet op verzendlijsten (leeg: geen bezwaar)"),
+    )
     import_batch = models.ForeignKey(
         "ImportBatch",
         verbose_name=_("aangemaakt door import"),

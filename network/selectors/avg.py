@@ -3,9 +3,9 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
-from ..models import Contact, Membership, Outreach
+from ..models import Attendee, Contact, Membership, Outreach
 
 __all__ = ["contact_history_ids", "contact_subject_access", "contacts_for_retention_review", "months_before"]
 
@@ -29,20 +29,33 @@ def contacts_for_retention_review(
     """Contacts without a role since more than `months` (AVG_RETENTION_MONTHS) months before `on`.
 
     A role that has not started yet, or ended within the period, keeps the contact. A contact that never had a
-    role counts from the day it was entered. Anonymised contacts are done and do not come back. `base` lets
-    the admin pass its proxy model's queryset.
+    role counts from the day it was entered, or, when known only from attendance, from their last event: an event
+    within AVG_ATTENDANCE_RETENTION_MONTHS (default two years, EVENTS.md) before `on` keeps anyone. Anonymised
+    contacts are done and do not come back. `base` lets the admin pass its proxy model's queryset.
     """
     months = settings.AVG_RETENTION_MONTHS if months is None else months
     cutoff = months_before(on, months)
+    event_cutoff = months_before(on, settings.AVG_ATTENDANCE_RETENTION_MONTHS)
+    attended = Attendee.objects.filter(contact=OuterRef("pk"))
+    last_event = attended.order_by("-event__date").values("event__date")[:1]
     recent_role = Membership.objects.filter(contact=OuterRef("pk")).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=cutoff)
     )
     return (
         (Contact.objects.all() if base is None else base)
         .filter(anonymised_on__isnull=True)
-        .annotate(has_recent_role=Exists(recent_role), last_role_end=Max("memberships__end_date"))
-        .filter(has_recent_role=False)
-        .filter(Q(last_role_end__lt=cutoff) | Q(last_role_end__isnull=True, created__date__lt=cutoff))
+        .annotate(
+            has_recent_role=Exists(recent_role),
+            last_role_end=Max("memberships__end_date"),
+            has_recent_event=Exists(attended.filter(event__date__gte=event_cutoff)),
+            last_event=Subquery(last_event),
+        )
+        .filter(has_recent_role=False, has_recent_event=False)
+        .filter(
+            Q(last_role_end__lt=cutoff)
+            | Q(last_role_end__isnull=True, last_event__isnull=True, created__date__lt=cutoff)
+            | Q(last_role_end__isnull=True, last_event__lt=event_cutoff)
+        )
         .select_related("organisation")
         .order_by("last_role_end", "last_name", "id")
     )
@@ -108,6 +121,11 @@ def contact_subject_access(*, contact: Contact) -> dict:
         .order_by("start_date", "id")
     )
     outreach = Outreach.objects.filter(contact=contact).select_related("gemeente", "network", "user")
+    attendances = list(
+        Attendee.objects.filter(contact=contact)
+        .select_related("event", "gemeente", "organisation")
+        .order_by("event__date")
+    )
     return {
         "contactpersoon": {
             "id": contact.pk,
@@ -154,4 +172,18 @@ def contact_subject_access(*, contact: Contact) -> dict:
         ],
         "historie contactpersoon": _history_rows(Contact.history.filter(id__in=contact_history_ids(contact=contact))),
         "historie rollen": _history_rows(Membership.history.filter(id__in=[m.pk for m in memberships])),
+        "evenementen": [
+            {
+                "evenement": a.event.title,
+                "datum": a.event.date.isoformat(),
+                "status": a.get_status_display(),
+                "rol": a.get_role_display(),
+                "namens gemeente": str(a.gemeente or ""),
+                "namens organisatie": str(a.organisation or ""),
+                "minuten": a.minutes,
+                "bron": a.source,
+            }
+            for a in attendances
+        ],
+        "historie evenementen": _history_rows(Attendee.history.filter(id__in=[a.pk for a in attendances])),
     }

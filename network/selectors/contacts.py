@@ -7,6 +7,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 
 from ..filtersets import ContactFilterSet
 from ..models import Contact, Membership, Organisation
+from .events.embedded import contact_events_annotation
 
 __all__ = [
     "CONTACT_SORTS",
@@ -57,11 +58,16 @@ def contact_search(*, query: str) -> QuerySet[Contact]:
 
 
 def contact_get_for_page(*, pk: int) -> Contact:
-    """The contact with its organisation (and that one's gemeente) and creating import batch.
+    """The contact with its organisation (and that one's gemeente) and creating import batch, and the events attended
+    (`attended_events`, read with `attended_events(contact)`).
 
     Raises Contact.DoesNotExist.
     """
-    return Contact.objects.select_related("organisation", "organisation__gemeente", "import_batch").get(pk=pk)
+    return (
+        Contact.objects.select_related("organisation", "organisation__gemeente", "import_batch")
+        .annotate(**contact_events_annotation())
+        .get(pk=pk)
+    )
 
 
 def contact_duplicate_candidates(*, contact: Contact, limit: int = 10) -> QuerySet[Contact]:

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from ..matching import GemeenteMatcher
 from ..models import Gemeente, Region, active_on_q
+from .events.embedded import gemeente_events_annotation
 
 __all__ = [
     "RegionGroup",
@@ -105,12 +106,14 @@ def gemeente_list_by_region(*, on: datetime.date) -> list[RegionGroup]:
 
 
 def gemeente_get_for_page(*, code: str) -> Gemeente:
-    """The gemeente with this CBS code (any case), with region, successor and predecessors (by name).
+    """The gemeente with this CBS code (any case), with region, successor and predecessors (by name), and the events
+    with someone present for it (`attended_events`, read with `attended_events(gemeente)`).
 
     Raises Gemeente.DoesNotExist.
     """
     return (
         Gemeente.objects.select_related("region", "successor")
         .prefetch_related(Prefetch("predecessors", queryset=Gemeente.objects.order_by("name")))
+        .annotate(**gemeente_events_annotation())
         .get(code__iexact=code)
     )

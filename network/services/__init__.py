@@ -7,10 +7,19 @@ defined once, in the module docstring of `accounts.permissions`; every service a
 which exceptions a caller must handle (`PermissionDenied`, `ValidationError`, `network.exceptions.ConflictError`).
 """
 
+from .attendance import attendance_import_apply
 from .avg import AnonymiseResult, ErasureFailed, contact_anonymise, contacts_anonymise
 from .base import normalise_email
 from .column_mappings import column_mapping_remember
 from .contacts import CONTACT_FIELDS, contact_create, contact_merge, contact_update, organisation_get_or_create
+from .events import (
+    attendee_set,
+    contact_set_mailing_objection,
+    distribution_list_save,
+    event_create,
+    event_update,
+    invitations_add,
+)
 from .imports import import_apply, import_batch_create, import_batch_record
 from .locking import CONCURRENT_CHANGE, networks_lock
 from .memberships import (
@@ -39,18 +48,25 @@ __all__ = [
     "AnonymiseResult",
     "ErasureFailed",
     "RoleAnswer",
+    "attendance_import_apply",
+    "attendee_set",
     "change_proposal_accept",
     "change_proposal_reject",
     "column_mapping_remember",
     "contact_anonymise",
     "contact_create",
     "contact_merge",
+    "contact_set_mailing_objection",
     "contact_update",
     "contacts_anonymise",
+    "distribution_list_save",
+    "event_create",
+    "event_update",
     "import_apply",
     "import_batch_create",
     "import_batch_record",
     "import_undo",
+    "invitations_add",
     "membership_end",
     "membership_handover",
     "membership_start",

@@ -15,7 +15,7 @@ from accounts.permissions import Action, require
 
 from ..choices import ImportStatus
 from ..exceptions import ConflictError
-from ..models import Contact, ImportBatch, Membership, Organisation, Outreach
+from ..models import Attendee, Contact, ImportBatch, Membership, Organisation, Outreach
 from .imports import _copy_to_history, change_reason
 from .locking import networks_lock
 
@@ -120,7 +120,8 @@ def _delete_unused_organisations(ids: list[int]) -> None:
 
 @transaction.atomic
 def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
-    """Revert a batch: its memberships go, roles it ended reopen, contact fields return, its new contacts go.
+    """Revert a batch: its memberships and attendees go, roles it ended reopen, contact fields and attendees it
+    changed return, its new contacts go.
 
     Refused when a later batch touched the same contacts: undoing underneath it would leave that
     batch's results describing a state that no longer exists (IMPORT.md). A fixed number of queries whatever
@@ -138,16 +139,22 @@ def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
     quote = connection.ops.quote_name
     membership_batch = quote(Membership._meta.get_field("import_batch").column)
     _delete_where(Membership, f"{membership_batch} = %s", [batch.pk], actor=actor, reason=reason, when=now)
+    attendee_batch = quote(Attendee._meta.get_field("import_batch").column)
+    _delete_where(Attendee, f"{attendee_batch} = %s", [batch.pk], actor=actor, reason=reason, when=now)
+    _restore_from_history(Attendee, batch, actor=actor, reason=reason, when=now)
     _restore_from_history(Membership, batch, actor=actor, reason=reason, when=now)
     _restore_from_history(Contact, batch, actor=actor, reason=reason, when=now)
     contact_table, _, contact_pk, _ = _names(Contact)
     orphans = (
         f"{quote(Contact._meta.get_field('import_batch').column)} = %s AND NOT EXISTS (SELECT 1 FROM "  # noqa: S608
         f"{quote(Membership._meta.db_table)} m WHERE m.{quote(Membership._meta.get_field('contact').column)} = "
-        f"{contact_table}.{contact_pk})"
+        f"{contact_table}.{contact_pk}) AND NOT EXISTS (SELECT 1 FROM {quote(Attendee._meta.db_table)} a "
+        f"WHERE a.{quote(Attendee._meta.get_field('contact').column)} = {contact_table}.{contact_pk})"
     )
     # What Django's delete would do for the contactmomenten with such a contact (SET_NULL, no history row).
-    Outreach.objects.filter(contact__import_batch=batch, contact__memberships__isnull=True).update(contact=None)
+    Outreach.objects.filter(
+        contact__import_batch=batch, contact__memberships__isnull=True, contact__attendances__isnull=True
+    ).update(contact=None)
     _delete_where(Contact, orphans, [batch.pk], actor=actor, reason=reason, when=now)
     _delete_unused_organisations(batch.counts.get("created_organisations", []))
     batch.status = ImportStatus.UNDONE

@@ -68,6 +68,7 @@ DETAIL_ROUTES = {
     "Contact": ("network:contact-detail", "pk"),
     "Gemeente": ("network:gemeente-detail", "code"),
     "Network": ("network:network-detail", "slug"),
+    "Event": ("network:event-detail", "slug"),
 }
 
 

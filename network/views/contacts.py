@@ -90,6 +90,7 @@ def contact_detail(request, pk: int):
         "contact": contact,
         "timeline": timeline,
         "history": selectors.contact_change_history(contact=contact, memberships=timeline),
+        "attendances": selectors.attended_events(contact),
     }
     return render(request, "network/contact_detail.html", context)
 

@@ -43,5 +43,6 @@ def gemeente_detail(request, code: str):
         "outreach": list(selectors.outreach_for_gemeente(gemeente=gemeente)),
         **shown(request, "geschiedenis", selectors.gemeente_membership_history(gemeente=gemeente), "history"),
         "participation_changes": list(selectors.gemeente_participation_changes(gemeente=gemeente)),
+        "events": selectors.attended_events(gemeente),
     }
     return render(request, "network/gemeente_detail.html", context)

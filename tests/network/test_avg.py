@@ -257,6 +257,8 @@ class TestSubjectAccessExport:
             "Contactmomenten",
             "Historie contactpersoon",
             "Historie rollen",
+            "Evenementen",
+            "Historie evenementen",
         ]
         details = {row[0]: row[1] for row in workbook["Contactpersoon"].iter_rows(min_row=2, values_only=True)}
         assert details["e-mailadres"] == EMAIL

@@ -19,7 +19,7 @@ from .book import Book, UncachedFormula
 from .calamine import CalamineBook
 from .limits import CellGuard, clip, column_letters
 from .ods import OdsBook
-from .text import CsvBook
+from .text import CsvBook, decode_text
 from .xlsx import XlsxBook
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
@@ -35,6 +35,7 @@ __all__ = [
     "check_row_count",
     "clip",
     "column_letters",
+    "decode_text",
     "open_book",
     "read_upload",
 ]

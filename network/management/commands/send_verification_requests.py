@@ -18,6 +18,7 @@ from network.management.importing import resolve_network
 
 NO_EMAIL = "geen e-mailadres"
 OPEN_REQUEST = "er staat al een controleverzoek open"
+OBJECTION = "bezwaar tegen mailings"
 
 
 class Command(BaseCommand):
@@ -54,7 +55,14 @@ class Command(BaseCommand):
         connection = None if options["dry_run"] else get_connection()
         for candidate in candidates:
             contact = candidate.contact
-            reason = NO_EMAIL if not contact.email else OPEN_REQUEST if contact.pk in asked else None
+            if not contact.email:
+                reason = NO_EMAIL
+            elif contact.mailing_objection_on is not None:
+                reason = OBJECTION  # AVG: someone who objected to mailings gets none, this one included
+            elif contact.pk in asked:
+                reason = OPEN_REQUEST
+            else:
+                reason = None
             if reason:
                 skipped.append({"contact": contact.pk, "reason": reason})
                 continue

@@ -126,3 +126,12 @@ def test_a_failing_mail_server_leaves_no_request_behind(person, monkeypatch):
         "skipped": [{"contact": person.pk, "reason": "verzenden mislukt (ConnectionRefusedError)"}],
     }
     assert not VerificationRequest.objects.exists()
+
+
+def test_a_person_who_objected_to_mailings_is_not_mailed_and_the_reason_says_so(person):
+    person.mailing_objection_on = datetime.date(2021, 5, 1)
+    person.save()
+    result = run()
+    assert result == {"sent": 0, "skipped": [{"contact": person.pk, "reason": "bezwaar tegen mailings"}]}
+    assert mail.outbox == []
+    assert not VerificationRequest.objects.exists()
