@@ -5,7 +5,7 @@ import difflib
 
 from ..importing.registry import Registry
 from ..models import Contact
-from ..names import fold, name_key
+from ..names import name_key
 from .reading import Person
 
 MAX_SUGGESTIONS = 5
@@ -25,7 +25,7 @@ class Matcher:
             contact = self.registry.by_email.get(values["email"].lower())
             if contact is not None and contact.anonymised_on is None:
                 return contact, "email"
-        organisation = self.registry.organisations.get(fold(person.organisation)) if person.organisation else None
+        organisation = self.registry.organisation(person.organisation) if person.organisation else None
         if organisation is not None:
             key = name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
             contact = self.registry.by_name_org.get((key, organisation.pk))

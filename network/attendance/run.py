@@ -12,9 +12,8 @@ from .. import selectors, services
 from ..choices import AttendeeRole, AttendeeStatus, ImportMode
 from ..importing.planning import ContactPlanner
 from ..importing.readers import read_upload
-from ..importing.registry import Registry
+from ..importing.registry import Registry, last_name_keys
 from ..models import Attendee, Contact, Event
-from ..names import fold
 from .matching import Matcher
 from .reading import Person, read_report
 from .values import to_minutes
@@ -139,6 +138,12 @@ def run_attendance_import(*, actor, file, file_name: str, event: Event, options:
             }
         )
     people = [p for p in report.people if not (options.skip_organisers and p.role == AttendeeRole.ORGANISER)]
+    # The registry's contacts the report names (its e-mails and last names): memory follows the report.
+    registry.load_contacts(
+        emails={p.values["email"].lower() for p in people if p.values["email"]},
+        last_names=set().union(*(last_name_keys(p.values["tussenvoegsel"], p.values["last_name"]) for p in people)),
+        sync=False,
+    )
     matcher = Matcher(registry)
     planner = ContactPlanner(registry=registry, by_organisation=True)
     by_contact: dict[object, tuple[Person, PersonResult, Contact]] = {}
@@ -191,7 +196,7 @@ def run_attendance_import(*, actor, file, file_name: str, event: Event, options:
                 event=event, contact=contact, status=person.status, role=person.role, minutes=outcome.minutes
             )
             attendee.gemeente_id = person.gemeente.pk if person.gemeente else gemeente_id
-            given = registry.organisations.get(fold(person.organisation)) if person.organisation else None
+            given = registry.organisation(person.organisation) if person.organisation else None
             if given is not None:
                 attendee.organisation = given
             elif contact.pk:
