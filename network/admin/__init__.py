@@ -6,9 +6,12 @@ from .events import AttendeeAdmin, DistributionListAdmin, EventAdmin
 from .imports import ImportBatchAdmin
 from .participation import OutreachAdmin, ParticipationAdmin, ParticipationStatusChangeAdmin
 from .reference import GemeenteAdmin, NetworkAdmin, OrganisationAdmin, RegionAdmin, ThemeAdmin
+from .verification import ChangeProposalAdmin, ColumnMappingAdmin, VerificationRequestAdmin
 
 __all__ = [
     "AttendeeAdmin",
+    "ChangeProposalAdmin",
+    "ColumnMappingAdmin",
     "ContactAdmin",
     "DistributionListAdmin",
     "EventAdmin",
@@ -23,4 +26,5 @@ __all__ = [
     "RegionAdmin",
     "RetentionReviewAdmin",
     "ThemeAdmin",
+    "VerificationRequestAdmin",
 ]
