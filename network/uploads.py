@@ -28,6 +28,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAGIC = {".xlsx": ZIP_MAGIC, ".ods": ZIP_MAGIC, ".xls": OLE_MAGIC}
 TEXT_SNIFF_BYTES = 64 * 1024
+# More than one byte in this many being NUL: binary, not a text file with a stray NUL.
+BINARY_NUL_SHARE = 20
 GONE = "Het bestand is niet meer beschikbaar; upload de lijst opnieuw."
 
 
@@ -53,7 +55,9 @@ def check_type(data: bytes, file_name: str) -> str:
     if ext in CSV_EXTENSIONS:
         head = data[:TEXT_SNIFF_BYTES]
         utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-        if head.startswith((ZIP_MAGIC, OLE_MAGIC)) or (b"\x00" in head and not utf16):
+        # A binary file has NULs everywhere; a stray NUL in a real list is left to the reader, which names its line.
+        binary = not utf16 and head.count(b"\x00") * BINARY_NUL_SHARE > len(head)
+        if head.startswith((ZIP_MAGIC, OLE_MAGIC)) or binary:
             raise ImportFileError(f"{name} is geen tekstbestand; een CSV-bestand bevat alleen tekst.")
         return ext
     if not data.startswith(MAGIC[ext]):

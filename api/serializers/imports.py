@@ -11,6 +11,11 @@ from network.models import Network
 from .strict import UNSTORABLE, RegistryDateField, is_storable
 
 
+@extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+class ColumnChoicesField(serializers.JSONField):
+    """A JSON object kolomkop → veld (in a multipart form: its JSON text)."""
+
+
 @extend_schema_field({"type": "string", "format": "binary"})
 class UploadField(serializers.FileField):
     """The uploaded list: a file part of the multipart request."""
@@ -35,7 +40,7 @@ class ImportRequestSerializer(serializers.Serializer):
     )
     dry_run = serializers.BooleanField(default=False, help_text="Alleen laten zien wat er zou veranderen")
     skip_invalid = serializers.BooleanField(default=False, help_text="Rijen met fouten overslaan en de rest verwerken")
-    columns = serializers.JSONField(
+    columns = ColumnChoicesField(
         required=False,
         binary=True,
         help_text='Kolomindeling aanpassen: JSON-object kolomkop → veld, bijv. {"Bedrijfsnaam": "organisatie", '
