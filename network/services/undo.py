@@ -139,9 +139,10 @@ def import_undo(*, actor: User | None, batch: ImportBatch) -> ImportBatch:
     quote = connection.ops.quote_name
     membership_batch = quote(Membership._meta.get_field("import_batch").column)
     _delete_where(Membership, f"{membership_batch} = %s", [batch.pk], actor=actor, reason=reason, when=now)
-    attendee_batch = quote(Attendee._meta.get_field("import_batch").column)
-    _delete_where(Attendee, f"{attendee_batch} = %s", [batch.pk], actor=actor, reason=reason, when=now)
-    _restore_from_history(Attendee, batch, actor=actor, reason=reason, when=now)
+    if "event" in batch.counts:  # an attendance list (network/attendance): its attendees go or return too
+        attendee_batch = quote(Attendee._meta.get_field("import_batch").column)
+        _delete_where(Attendee, f"{attendee_batch} = %s", [batch.pk], actor=actor, reason=reason, when=now)
+        _restore_from_history(Attendee, batch, actor=actor, reason=reason, when=now)
     _restore_from_history(Membership, batch, actor=actor, reason=reason, when=now)
     _restore_from_history(Contact, batch, actor=actor, reason=reason, when=now)
     contact_table, _, contact_pk, _ = _names(Contact)
