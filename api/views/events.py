@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import Action, can
+from common.dates import EARLIEST, LATEST
 from network import selectors, services
 from network.attendance import AttendanceOptions, run_attendance_import
 from network.choices import EventKind, EventStatus
@@ -35,12 +36,20 @@ from ..serializers.events import (
 from .base import CreateMixin, PartialUpdateMixin, RegistryViewSet
 
 FILTERS = [
-    OpenApiParameter("year", int, description="Jaar van de (eerste) dag"),
+    OpenApiParameter(
+        "year",
+        {"type": "integer", "minimum": EARLIEST.year, "maximum": LATEST.year},
+        description="Jaar van de (eerste) dag",
+    ),
     OpenApiParameter("kind", str, enum=EventKind.values, description="Soort evenement"),
     OpenApiParameter("status", str, enum=EventStatus.values, description="Status van het evenement"),
     OpenApiParameter("theme", str, description="Slug van een thema"),
     OpenApiParameter("network", str, description="Slug van een netwerk"),
-    OpenApiParameter("contact", int, description="Id van een contactpersoon: evenementen waar die aanwezig was"),
+    OpenApiParameter(
+        "contact",
+        {"type": "integer", "minimum": 1},
+        description="Id van een contactpersoon: evenementen waar die aanwezig was",
+    ),
     OpenApiParameter("gemeente", str, description="CBS-code: evenementen met iemand aanwezig namens die gemeente"),
 ]
 
@@ -56,8 +65,8 @@ def _number(value, name: str) -> int | None:
 def _year(value) -> int | None:
     if value in (None, ""):
         return None
-    if not str(value).isdigit() or not 1900 <= int(value) <= 2100:
-        raise ValidationError({"year": "Geef een jaartal, bijvoorbeeld 2021."})
+    if not str(value).isdigit() or not EARLIEST.year <= int(value) <= LATEST.year:
+        raise ValidationError({"year": f"Geef een jaartal tussen {EARLIEST.year} en {LATEST.year}, bijvoorbeeld 2021."})
     return int(value)
 
 
@@ -236,7 +245,7 @@ class YearReportView(APIView):
         responses={200: dict},
     )
     def get(self, request, year: int):
-        if not 1900 <= year <= 2100:
+        if not EARLIEST.year <= year <= LATEST.year:
             raise NotFound("Geen jaar in het register.")
         report = selectors.year_report(year=year)
         if getattr(request.accepted_renderer, "format", None) == "xlsx":
