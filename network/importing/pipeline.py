@@ -175,6 +175,9 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
         "unchanged": len(importer.unchanged_memberships),
         "ended": len(ending),
     }
+    # Matching is done: the loaded registry, the planner's indexes and the rows' plan go before the writes,
+    # so the writes and the encoded results reuse their memory (what is written is in `writes`).
+    del importer, registry, planned_contacts
     batch = services.import_batch_create(
         actor=actor,
         file_name=file_name,
@@ -199,8 +202,8 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
         row.planned = row.membership = None
     counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
     counts.pop("batch")
-    # The planned objects and the loaded registry are written; let them go before the results are encoded.
-    del writes, importer, registry, planned_contacts
+    # The planned objects are written; let them go before the results are encoded.
+    del writes
     services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
     if options.dry_run:
         transaction.set_rollback(True)

@@ -6,15 +6,49 @@ and `writes` hands it to `services.import_apply`.
 
 import datetime
 
-from ..models import Contact, Membership
+from ..models import Contact, is_active_on
 from ..services.imports import ImportWrites
 from .columns import ColumnMap
 from .contacts import ContactPlanner, PlannedContact
 from .options import ImportOptions
-from .parsing import CONTACT_TEXT_FIELDS, RowParser
+from .parsing import CONTACT_TEXT_FIELDS, ParsedRow, RowParser
 from .readers import clip
 from .registry import KnownMembership, Registry
 from .results import Resolved, RowResult
+
+
+class PlannedMembership:
+    """A role the list adds, as `services.import_apply` writes it (the attribute names of Membership's columns):
+    a slotted object of about 150 bytes instead of a model instance of about 1 KB, for 100 000 new roles."""
+
+    __slots__ = ("contact", "created", "end_date", "gemeente", "import_batch", "network", "pk", "role",
+                 "start_date", "updated", "verified_on")  # fmt: skip
+    ended_by_batch_id = None
+    notes = ""
+
+    def __init__(self, *, contact, network, role, gemeente, start_date, end_date, verified_on):
+        self.contact, self.network, self.role, self.gemeente = contact, network, role, gemeente
+        self.start_date, self.end_date, self.verified_on = start_date, end_date, verified_on
+        self.pk = self.import_batch = self.created = self.updated = None
+
+    @property
+    def contact_id(self) -> int | None:
+        return self.contact.pk
+
+    @property
+    def network_id(self) -> int:
+        return self.network.pk
+
+    @property
+    def gemeente_id(self) -> int | None:
+        return self.gemeente.pk if self.gemeente is not None else None
+
+    @property
+    def import_batch_id(self) -> int | None:
+        return self.import_batch.pk if self.import_batch is not None else None
+
+    def is_active_on(self, on: datetime.date) -> bool:
+        return is_active_on(self.start_date, self.end_date, on)
 
 
 class Importer:
@@ -36,9 +70,9 @@ class Importer:
         self.warnings: list[dict] = []
         self.errors: list[dict] = []
         self.announced: set[int] = set()  # new organisations already warned about
-        self.new_memberships: dict[tuple, list[tuple[Membership, int]]] = {}
-        self.new_membership_list: list[Membership] = []
-        self.verified: dict[int, Membership] = {}
+        self.new_memberships: dict[tuple, list[tuple[PlannedMembership, int]]] = {}
+        self.new_membership_list: list[PlannedMembership] = []
+        self.verified: dict[int, KnownMembership] = {}
         self.contained: set[int] = set()
         self.unchanged_memberships: set[int] = set()
         self.skipped_contact_tokens: set = set()
@@ -61,7 +95,7 @@ class Importer:
 
     # -- memberships ---------------------------------------------------------------------------------
 
-    def _membership(self, number: int, parsed: dict, planned: PlannedContact, errors: list):
+    def _membership(self, number: int, parsed: ParsedRow, planned: PlannedContact, errors: list):
         """(membership, is_new) for the row, or None when the row names no network."""
         network = parsed["network"]
         if network is None:
@@ -126,7 +160,7 @@ class Importer:
                     f"Deze persoon heeft deze rol in {network} al van {membership.start_date:%d-%m-%Y} {until}.",
                 )
                 return None
-        membership = Membership(
+        membership = PlannedMembership(
             contact=planned.instance,
             network=network,
             role=role,
@@ -141,7 +175,7 @@ class Importer:
 
     # -- one row ---------------------------------------------------------------------------------------
 
-    def note(self, parsed: dict) -> None:
+    def note(self, parsed: ParsedRow) -> None:
         """First pass: what the whole file says about a person (see ContactPlanner.note_file_row)."""
         if not parsed["errors"]:
             self.planner.note_file_row(parsed["values"])
@@ -153,7 +187,7 @@ class Importer:
                 if not parsed["errors"]:
                     self.planner.note_file_email(parsed["values"], parsed["organisation"])
 
-    def add_row(self, number: int, parsed: dict) -> None:
+    def add_row(self, number: int, parsed: ParsedRow) -> None:
         """Second pass: match and plan one parsed row (RowParser.parse), after `note` saw every row."""
         values = parsed["values"]
         errors = parsed["errors"]
@@ -248,7 +282,10 @@ class Importer:
                 planned=planned,
                 membership=membership,
                 is_new_contact=planned.is_new,
-                resolved=Resolved.of(parsed, planned.instance, membership, self.registry),
+                # Only a preview (a dry run) shows what a row resolved to; a real run of 100 000 rows keeps none.
+                resolved=Resolved.of(parsed, planned.instance, membership, self.registry)
+                if self.options.dry_run
+                else None,
             )
         )
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from ..choices import Role
 from ..models import Contact, ImportBatch, Membership
+from .parsing import ParsedRow
 
 _ROLE_LABELS = dict(Role.choices)
 
@@ -23,7 +24,7 @@ class Resolved:
     end: datetime.date | None = None  # last day of the role, inclusive; None: open
 
     @classmethod
-    def of(cls, parsed: dict, contact: Contact, membership, registry) -> "Resolved":
+    def of(cls, parsed: ParsedRow, contact: Contact, membership, registry) -> "Resolved":
         organisation = Contact.organisation.field.get_cached_value(contact, default=None)
         if organisation is None and contact.organisation_id:
             organisation = registry.organisation_by_id.get(contact.organisation_id)
@@ -54,7 +55,7 @@ class RowResult:
     planned: object = field(default=None, repr=False, compare=False)
     membership: object = field(default=None, repr=False, compare=False)
     is_new_contact: bool = False
-    resolved: Resolved | None = field(default=None, compare=False)
+    resolved: Resolved | None = field(default=None, compare=False)  # dry runs only: the preview shows it
 
     def detail(self) -> dict:
         """The row for a preview (IMPORT.md "A dry run"): contact new or existing (its id and page when

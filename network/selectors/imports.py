@@ -71,7 +71,8 @@ def contact_list_for_import(*, emails: Iterable[str], last_names: Iterable[str])
     emails, last_names = sorted(set(emails)), sorted(set(last_names))
     if not emails and not last_names:
         return []
-    contacts = Contact.objects.annotate(email_key=Lower("email"), last_name_key=Lower("last_name"))
+    # alias, not annotate: the keys are compared, not selected (two strings less per contact loaded).
+    contacts = Contact.objects.alias(email_key=Lower("email"), last_name_key=Lower("last_name"))
     if connection.vendor in ("sqlite", "postgresql"):
         wanted = Q(email_key__in=_in_values(emails)) | Q(last_name_key__in=_in_values(last_names))
         return list(contacts.filter(wanted))

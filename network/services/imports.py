@@ -45,7 +45,8 @@ class ImportWrites:
     new_contacts: list[Contact] = field(default_factory=list)
     updated_contacts: list[Contact] = field(default_factory=list)
     updated_contact_fields: set[str] = field(default_factory=set)
-    new_memberships: list[Membership] = field(default_factory=list)
+    # New roles: Membership instances or anything with the attribute names of Membership's columns.
+    new_memberships: list = field(default_factory=list)
     # The roles a list confirms or ends: anything with `pk`, `verified_on` and `end_date` (no model needed).
     verified_memberships: list = field(default_factory=list)
     ended_memberships: list = field(default_factory=list)
@@ -137,8 +138,10 @@ def _insert(objs, model, *, batch: ImportBatch, when) -> None:
     ids = model.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
     for obj, pk in zip(objs, ids, strict=True):
         obj.pk = pk
-        obj._state.adding = False
-        obj._state.db = connection.alias
+        state = getattr(obj, "_state", None)  # a model instance; the importer's planned roles have none
+        if state is not None:
+            state.adding = False
+            state.db = connection.alias
 
 
 def _update(objs, model, fields, *, when) -> None:
