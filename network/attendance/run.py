@@ -139,9 +139,11 @@ def run_attendance_import(*, actor, file, file_name: str, event: Event, options:
         )
     people = [p for p in report.people if not (options.skip_organisers and p.role == AttendeeRole.ORGANISER)]
     # The registry's contacts the report names (its e-mails and last names): memory follows the report.
+    # Last names spelled alike count too, so that a near match can be suggested ("bedoelt u …?").
+    last_names = set().union(*(last_name_keys(p.values["tussenvoegsel"], p.values["last_name"]) for p in people))
     registry.load_contacts(
         emails={p.values["email"].lower() for p in people if p.values["email"]},
-        last_names=set().union(*(last_name_keys(p.values["tussenvoegsel"], p.values["last_name"]) for p in people)),
+        last_names=last_names | selectors.contact_last_names_alike(last_names=last_names),
         sync=False,
     )
     matcher = Matcher(registry)

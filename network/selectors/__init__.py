@@ -63,6 +63,7 @@ from .gemeenten import (
 from .history import FieldChange, HistoryEntry, contact_change_history, object_history
 from .imports import (
     column_mapping_for_headers,
+    contact_last_names_alike,
     contact_list_for_import,
     earlier_batch_with_same_file,
     import_batch_list,
@@ -148,6 +149,7 @@ __all__ = [
     "contact_duplicate_candidates",
     "contact_get_for_page",
     "contact_history_ids",
+    "contact_last_names_alike",
     "contact_likely_duplicates",
     "contact_list",
     "contact_list_for_export",

@@ -14,6 +14,7 @@ from ..models import ColumnMapping, Contact, ImportBatch, Membership, Network, O
 __all__ = [
     "MEMBERSHIP_MATCH_FIELDS",
     "column_mapping_for_headers",
+    "contact_last_names_alike",
     "contact_list_for_import",
     "earlier_batch_with_same_file",
     "import_batch_list",
@@ -128,3 +129,22 @@ def import_batch_list_recent(*, limit: int = 5) -> QuerySet[ImportBatch]:
 def earlier_batch_with_same_file(*, sha256: str) -> ImportBatch | None:
     """The most recent import batch of a file with this SHA-256 that is not undone, or None. Raises nothing."""
     return ImportBatch.objects.filter(sha256=sha256, undone_at__isnull=True).order_by("-created", "-id").first()
+
+
+# How many leading letters of a last name two spellings must share to be worth a suggestion ("Vries" ~ "Vris").
+ALIKE_PREFIX = 3
+ALIKE_CHUNK = 200  # OR-ed prefixes per query: well inside SQLite's parameter limit
+
+
+def contact_last_names_alike(*, last_names: Iterable[str]) -> set[str]:
+    """The registry's last names (lower-cased) that begin like one of `last_names` (their first ALIKE_PREFIX
+    letters, case-insensitive): the candidates for "bedoelt u …?" suggestions when a name is spelled another
+    way. One query per ALIKE_CHUNK prefixes. Raises nothing."""
+    prefixes = sorted({name.strip().lower()[:ALIKE_PREFIX] for name in last_names if len(name.strip()) >= 2})
+    found: set[str] = set()
+    for start in range(0, len(prefixes), ALIKE_CHUNK):
+        wanted = Q()
+        for prefix in prefixes[start : start + ALIKE_CHUNK]:
+            wanted |= Q(last_name__istartswith=prefix)
+        found.update(name.lower() for name in Contact.objects.filter(wanted).values_list("last_name", flat=True))
+    return found

@@ -149,3 +149,13 @@ def test_web_preview_creates_only_the_rows_asked(people, event, registration, ac
     result = run_attendance_import(actor=actor, file=registration, file_name="a.csv", event=event, options=options)
     assert result.summary["contacts"]["new"] == 1
     assert [row["name"] for row in result.summary["unmatched"]] == ["Piet de Vries"]
+
+
+def test_a_last_name_spelled_another_way_is_suggested_not_matched(people, event, tmp_path):
+    path = tmp_path / "aanmeldingen.csv"
+    path.write_bytes("Naam;E-mail;Organisatie\nPiet de Vris;;Onbekend Bureau\n".encode("cp1252"))
+    _, out, _ = run_command(path, "--event", event.slug, "--json", "--dry-run")
+    summary = json.loads(out)
+    assert summary["contacts"] == {"matched": 0, "new": 0}
+    assert summary["unmatched"][0]["name"] == "Piet de Vris"
+    assert summary["unmatched"][0]["suggestions"] == [people["piet"].pk]
