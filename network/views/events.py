@@ -6,22 +6,22 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import Action, can
-from accounts.services import export_logged
 
 from .. import selectors, services
 from ..attendance import AttendanceOptions, run_attendance_import
 from ..event_forms import AttendanceUploadForm, InvitationForm
-from ..exporting import CONTENT_TYPES, FORMATS, export_attendees, export_invitees
+from ..exporting import FORMATS, export_attendees, export_invitees
 from ..importing import ImportFileError
 from ..models import Event
 from .base import login_and_action, login_and_read_right
 from .charts import tile_map
+from .exports import download_response, log_download
 
 SESSION_KEY = "attendance_wizard"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "var-netwerkregister-aanwezigheid"
@@ -84,27 +84,14 @@ def event_invite(request, slug: str):
         found = selectors.invitees(selection=selectors.Selection(**form.cleaned_data), on=event.date)
         fmt = request.GET.get("export")
         if fmt in FORMATS:
-            _log(request, f"Uitnodigen voor {event.title}", len(found.contacts), fmt)
-            return _download(export_invitees(found.contacts, fmt), fmt, f"uitnodigen-{event.slug}")
+            log_download(request, list_name=f"Uitnodigen voor {event.title}", rows=len(found.contacts), fmt=fmt)
+            return download_response(export_invitees(found.contacts, fmt), fmt, f"uitnodigen-{event.slug}")
         if request.method == "POST":
             added = services.invitations_add(actor=request.user, event=event, contacts=found.contacts)
             messages.success(request, f"{added} mensen toegevoegd als uitgenodigd.")
             return redirect(event.get_absolute_url())
     context = {"event": event, "form": form, "found": found, "query": request.GET.urlencode()}
     return render(request, "network/event_invite.html", context, status=400 if form.errors else 200)
-
-
-def _log(request, list_name: str, rows: int, fmt: str) -> None:
-    """Log the download (raises PermissionDenied, a 403, without the export right)."""
-    export_logged(
-        actor=request.user, list_name=list_name, rows=rows, format=fmt, door="web", filters=request.GET.dict()
-    )
-
-
-def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
@@ -114,8 +101,8 @@ def event_attendees_export(request, slug: str, fmt: str):
         raise Http404("Exporteren kan als xlsx of csv.")
     event = event_or_404(slug)
     attendees = list(selectors.attendee_list(event=event))
-    _log(request, f"Deelnemers {event.title}", len(attendees), fmt)
-    return _download(export_attendees(attendees, fmt), fmt, f"deelnemers-{event.slug}")
+    log_download(request, list_name=f"Deelnemers {event.title}", rows=len(attendees), fmt=fmt)
+    return download_response(export_attendees(attendees, fmt), fmt, f"deelnemers-{event.slug}")
 
 
 def _stored(sha256: str) -> Path:

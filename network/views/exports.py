@@ -18,14 +18,15 @@ from .gemeenten import gemeente_or_404
 from .networks import network_or_404
 
 
-def _log(request, *, list_name: str, rows: int, fmt: str) -> None:
+def log_download(request, *, list_name: str, rows: int, fmt: str) -> None:
     """Check the export right and log the download (raises PermissionDenied, a 403, for a raadpleger)."""
     export_logged(
         actor=request.user, list_name=list_name, rows=rows, format=fmt, door="web", filters=request.GET.dict()
     )
 
 
-def _download(content: bytes, fmt: str, name: str) -> HttpResponse:
+def download_response(content: bytes, fmt: str, name: str) -> HttpResponse:
+    """The file as an attachment named `name.fmt`, with the format's content type."""
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
@@ -59,8 +60,8 @@ def gemeente_export(request, code: str, fmt: str):
     gemeente = gemeente_or_404(code)
     on = export_date(request)
     memberships = list(selectors.lean_memberships_for_export(selectors.contacts_for_gemeente(gemeente=gemeente, on=on)))
-    _log(request, list_name=f"Rollen in {gemeente}", rows=len(memberships), fmt=fmt)
-    return _download(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
+    log_download(request, list_name=f"Rollen in {gemeente}", rows=len(memberships), fmt=fmt)
+    return download_response(export_memberships(memberships, fmt), fmt, f"rollen-{gemeente.slug}-{on.isoformat()}")
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
@@ -70,8 +71,8 @@ def network_export(request, slug: str, fmt: str):
     network = network_or_404(slug)
     on = export_date(request)
     memberships = list(selectors.lean_memberships_for_export(selectors.memberships_for_export(on=on, network=network)))
-    _log(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
-    return _download(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
+    log_download(request, list_name=f"Rollen in {network}", rows=len(memberships), fmt=fmt)
+    return download_response(export_memberships(memberships, fmt), fmt, f"rollen-{network.slug}-{on.isoformat()}")
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
@@ -102,8 +103,8 @@ def coverage_export(request, fmt: str):
             row += [str(cell.status_label), ", ".join(cell.participants), cell.last_outreach, cell.next_follow_up]
         rows.append(row)
     name = f"dekking-{slugify(region or 'var')}-{on.isoformat()}"
-    _log(request, list_name="Dekkingsoverzicht", rows=len(rows), fmt=fmt)
-    return _download(write_table(headers, rows, fmt, sheet_title="Dekking"), fmt, name)
+    log_download(request, list_name="Dekkingsoverzicht", rows=len(rows), fmt=fmt)
+    return download_response(write_table(headers, rows, fmt, sheet_title="Dekking"), fmt, name)
 
 
 @login_and_action(Action.VIEW, Action.EXPORT)
@@ -113,6 +114,6 @@ def contact_list_export(request, fmt: str):
     _filterset, contacts, on, _sort = filtered_contacts(request)
     contacts = list(contacts)
     roles = {contact.pk: selectors.contact_roles_on(contact, on=on) for contact in contacts}
-    _log(request, list_name="Contactpersonen", rows=len(contacts), fmt=fmt)
+    log_download(request, list_name="Contactpersonen", rows=len(contacts), fmt=fmt)
     content = export_contact_list(contacts, roles, fmt, on=on)
-    return _download(content, fmt, f"contactpersonen-{on.isoformat()}")
+    return download_response(content, fmt, f"contactpersonen-{on.isoformat()}")
