@@ -8,15 +8,19 @@ from .names import fold
 
 _PREFIX = re.compile(r"^(gemeente|gem\.?)\s+")
 _CODE = re.compile(r"^(?:gm)?\s*0*(\d{1,4})$")
+# "a/d" and "a.d." → "aan den" ("Capelle a/d IJssel"); then everything but letters and digits goes.
+_AAN_DEN_SLASH = re.compile(r"\ba\s*/\s*d\b\.?")
+_AAN_DEN_DOTS = re.compile(r"\ba\.\s*d\.")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def gemeente_key(value: str) -> str:
     """Fold a gemeente name to a key that ignores case, accents, spacing, punctuation and common prefixes."""
     text = fold(value)
     text = _PREFIX.sub("", text)
-    text = re.sub(r"\ba\s*/\s*d\b\.?", "aan den", text)
-    text = re.sub(r"\ba\.\s*d\.", "aan den", text)
-    return re.sub(r"[^0-9a-z]", "", text)
+    text = _AAN_DEN_SLASH.sub("aan den", text)
+    text = _AAN_DEN_DOTS.sub("aan den", text)
+    return _NOT_ALNUM.sub("", text)
 
 
 def normalise_code(value: str) -> str | None:
@@ -50,13 +54,13 @@ class GemeenteMatcher:
 def organisation_key(value: str) -> str:
     """Fold an organisation name like a gemeente's: "Gem. Gorinchem" = "Gemeente Gorinchem" = "gemeente  gorinchem"."""
     text = _PREFIX.sub("gemeente ", fold(value))
-    text = re.sub(r"\ba\s*/\s*d\b\.?", "aan den", text)
-    text = re.sub(r"\ba\.\s*d\.", "aan den", text)
-    return re.sub(r"[^0-9a-z]", "", text)
+    text = _AAN_DEN_SLASH.sub("aan den", text)
+    text = _AAN_DEN_DOTS.sub("aan den", text)
+    return _NOT_ALNUM.sub("", text)
 
 
 def _words(value: str) -> set[str]:
-    return {word for word in re.split(r"[^0-9a-z]+", _PREFIX.sub("gemeente ", fold(value))) if word}
+    return {word for word in _NOT_ALNUM.split(_PREFIX.sub("gemeente ", fold(value))) if word}
 
 
 def organisations_look_alike(one: str, other: str) -> bool:

@@ -126,7 +126,7 @@ def split_name(full_name: str) -> NameParts:
     # The first name is the first word (initials like "J.P." stay together); particles follow.
     first_words = [words[0]]
     index = 1
-    while index < len(words) - 1 and re.fullmatch(r"(?:[A-Za-z]\.)+", words[index]):
+    while index < len(words) - 1 and _DOTTED_INITIALS.fullmatch(words[index]):
         first_words.append(words[index])
         index += 1
     tussen, rest = _split_tussenvoegsel(words[index:])
@@ -180,6 +180,9 @@ def split_filing_last_name(last_name: str) -> tuple[str, str]:
 
 _SINGLE_LETTERS = re.compile(r"(?:[A-Za-z]\.?\s*){1,6}")
 _LETTERS_ONLY = re.compile(r"[A-Z]{2,4}")
+_SPACES_AND_DOTS = re.compile(r"[\s.]+")
+_VOWELS = re.compile(r"[AEIOUY]")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 def normalise_initials(first_name: str) -> str:
@@ -191,17 +194,17 @@ def normalise_initials(first_name: str) -> str:
     text = _clean(first_name)
     if not text:
         return text
-    letters = re.sub(r"[\s.]", "", text)
+    letters = _SPACES_AND_DOTS.sub("", text)
     dotted_or_spaced = "." in text or " " in text
     if (
         dotted_or_spaced
         and _SINGLE_LETTERS.fullmatch(text)
-        and all(len(part) == 1 for part in re.split(r"[\s.]+", text) if part)
+        and all(len(part) == 1 for part in _SPACES_AND_DOTS.split(text) if part)
     ):
         return "".join(f"{letter.upper()}." for letter in letters)
     if len(letters) == 1 and letters.isalpha():
         return f"{letters.upper()}."
-    if not dotted_or_spaced and _LETTERS_ONLY.fullmatch(text) and (len(text) == 2 or not re.search(r"[AEIOUY]", text)):
+    if not dotted_or_spaced and _LETTERS_ONLY.fullmatch(text) and (len(text) == 2 or not _VOWELS.search(text)):
         return "".join(f"{letter}." for letter in text)
     return text
 

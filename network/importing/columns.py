@@ -91,10 +91,13 @@ DUTCH_NAAM = "naam"
 
 NAME_FIELDS = ("first_name", "tussenvoegsel", "last_name", "full_name")
 
+# Left out of a header when it is compared: spaces, dashes, underscores, dots, a colon or an asterisk.
+_HEADER_NOISE = re.compile(r"[\s\-_.:*]")
+
 
 def header_key(text) -> str:
     """Ignore case, accents, spaces, dashes, underscores and dots (and a trailing colon or asterisk)."""
-    return re.sub(r"[\s\-_.:*]", "", fold(cell_text(text)))
+    return _HEADER_NOISE.sub("", fold(cell_text(text)))
 
 
 HEADER_FIELDS: dict[str, str] = {header_key(header): name for name, headers in SYNONYMS.items() for header in headers}
