@@ -254,8 +254,12 @@ def process_ratio(rows: int) -> dict:
     """Best of REPEATS wall-clock seconds of each whole process; every import into a fresh migrated SQLite db."""
     import shutil
 
+    import hashlib
+
     path = libreoffice_list(rows)
-    template = Path(tempfile.gettempdir()) / "var_import_bench_template.sqlite3"
+    # A template per state of the migrations: after a new migration the next run migrates a new one.
+    migrations = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(ROOT.glob("*/migrations/0*.py"))))
+    template = Path(tempfile.gettempdir()) / f"var_import_bench_template_{migrations.hexdigest()[:12]}.sqlite3"
     database = Path(tempfile.gettempdir()) / "var_import_bench_process.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "false",
            "DJANGO_SETTINGS_MODULE": "config.settings.base"}  # fmt: skip
