@@ -3,8 +3,7 @@ matches by normalised name are suggested. Uses the contact import's registry and
 
 import difflib
 
-from ..importing.registry import Registry
-from ..models import Contact
+from ..importing.registry import ContactDraft, Registry
 from ..names import name_key
 from .reading import Person
 
@@ -18,7 +17,7 @@ class Matcher:
         self.registry = registry
         self.names = list(registry.by_name)
 
-    def match(self, person: Person) -> tuple[Contact | None, str]:
+    def match(self, person: Person) -> tuple[ContactDraft | None, str]:
         """The contact meant and how ("email", "name_org"), or (None, "")."""
         values = person.values
         if values["email"]:
@@ -41,7 +40,7 @@ class Matcher:
             return []
         ids: list[int] = []
         for near in difflib.get_close_matches(key, self.names, n=MAX_SUGGESTIONS, cutoff=NEAR):
-            for contact in self.registry.by_name[near]:
+            for contact in self.registry.named(near):
                 if contact.anonymised_on is None and contact.pk not in ids:
                     ids.append(contact.pk)
         return ids[:MAX_SUGGESTIONS]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..choices import AttendeeRole, AttendeeStatus
 from ..importing.columns import HEADER_SEARCH_ROWS
 from ..importing.errors import ImportFileError
-from ..importing.parsing import RowParser
+from ..importing.parsing import ContactValues, RowParser
 from ..importing.readers import CSV_EXTENSIONS, check_extension, check_row_count, decode_text, open_book
 from ..importing.registry import Registry
 from ..importing.values import cell_text
@@ -35,7 +35,7 @@ class Person:
     """One attendee as the file tells it; `seconds` is the total time present over all their sessions."""
 
     row: int
-    values: dict  # first_name, tussenvoegsel, last_name, email (as the contact import's RowParser gives them)
+    values: ContactValues  # first_name, tussenvoegsel, last_name, email, … (the contact import's RowParser's)
     organisation: str = ""
     gemeente: object = None
     seconds: int | None = None

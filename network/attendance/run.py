@@ -10,9 +10,9 @@ from accounts.permissions import Action, require
 
 from .. import selectors, services
 from ..choices import AttendeeRole, AttendeeStatus, ImportMode
-from ..importing.planning import ContactPlanner
+from ..importing.contacts import ContactPlanner
 from ..importing.readers import read_upload
-from ..importing.registry import Registry, last_name_keys
+from ..importing.registry import ContactDraft, Registry, last_name_keys
 from ..models import Attendee, Contact, Event
 from .matching import Matcher
 from .reading import Person, read_report
@@ -148,7 +148,7 @@ def run_attendance_import(*, actor, file, file_name: str, event: Event, options:
     )
     matcher = Matcher(registry)
     planner = ContactPlanner(registry=registry, by_organisation=True)
-    by_contact: dict[object, tuple[Person, PersonResult, Contact]] = {}
+    by_contact: dict[object, tuple[Person, PersonResult, Contact | ContactDraft]] = {}
     new_contacts: list[Contact] = []
     for person in people:
         minutes = to_minutes(person.seconds)
@@ -194,9 +194,11 @@ def run_attendance_import(*, actor, file, file_name: str, event: Event, options:
         attendee = existing.get(contact.pk) if contact.pk else None
         if attendee is None:
             gemeente_id, organisation_id = defaults.get(contact.pk, (None, None)) if contact.pk else (None, None)
-            attendee = Attendee(
-                event=event, contact=contact, status=person.status, role=person.role, minutes=outcome.minutes
-            )
+            attendee = Attendee(event=event, status=person.status, role=person.role, minutes=outcome.minutes)
+            if contact.pk:
+                attendee.contact_id = contact.pk  # a registry contact, as the importer's ContactDraft
+            else:
+                attendee.contact = contact  # a Contact this import creates
             attendee.gemeente_id = person.gemeente.pk if person.gemeente else gemeente_id
             given = registry.organisation(person.organisation) if person.organisation else None
             if given is not None:

@@ -5,16 +5,16 @@ first among the rows already read, then in the registry. Nothing is written here
 """
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 
 from ..matching import organisation_key, organisations_look_alike
-from ..models import Contact, Organisation
+from ..models import Organisation
 from ..names import name_key
 from .contact_values import parse_phone
 from .parsing import CONTACT_TEXT_FIELDS
-from .registry import Registry
+from .registry import ContactDraft, Registry
 
 # One row asks for its name's key up to three times (matching, duplicates, remembering).
 _name_key = functools.lru_cache(maxsize=4096)(name_key)
@@ -24,13 +24,16 @@ _name_key = functools.lru_cache(maxsize=4096)(name_key)
 class PlannedContact:
     """A contact the import creates or matches; changes accumulate over the rows naming the person."""
 
-    instance: Contact
+    instance: ContactDraft
     is_new: bool
-    changes: dict[str, tuple] = field(default_factory=dict)
+    # field → (value before the import, value after); None: no change. Never changed in place: the first row's
+    # dict is shared with that row's result (100 000 rows would otherwise hold every change twice).
+    changes: dict[str, tuple] | None = None
 
     @property
-    def token(self):
-        return self.instance.pk if not self.is_new else ("new", id(self))
+    def token(self) -> int:
+        """The contact's pk, or a negative number standing for a contact this import creates."""
+        return self.instance.pk if not self.is_new else -id(self)
 
 
 class ContactPlanner:
@@ -116,7 +119,7 @@ class ContactPlanner:
                 planned = self.file_by_name.get(full)
                 if planned:
                     return planned
-                same_name = self.registry.by_name.get(full, [])
+                same_name = self.registry.named(full)
                 existing = same_name[0] if len(same_name) == 1 else None
             else:
                 planned = self.file_by_name_org.get((full, _org_token(organisation)))
@@ -138,11 +141,12 @@ class ContactPlanner:
         contact = planned.instance
         for address in {contact.email, email} - {""}:
             self.file_by_email.setdefault(address, planned)
-        org = Contact.organisation.field.get_cached_value(contact, default=None)
-        org_token = contact.organisation_id or _org_token(org)
-        key = (_name_key(contact.first_name, contact.tussenvoegsel, contact.last_name), org_token)
-        self.file_by_name_org.setdefault(key, planned)
-        self.file_by_name.setdefault(key[0], planned)
+        full = _name_key(contact.first_name, contact.tussenvoegsel, contact.last_name)
+        if self.names_without_email:
+            # Only a row without an address is matched by name and organisation (see `find`).
+            org_token = contact.organisation_id or _org_token(contact.organisation)
+            self.file_by_name_org.setdefault((full, org_token), planned)
+        self.file_by_name.setdefault(full, planned)
         self.contacts.setdefault(id(planned), planned)
 
     def keeps_organisation(self, planned: PlannedContact, organisation: Organisation | None):
@@ -174,23 +178,26 @@ class ContactPlanner:
                 row_changes[name] = (old, new)
                 setattr(contact, name, new)
         if organisation is not None and (organisation.pk is None or contact.organisation_id != organisation.pk):
-            cached = Contact.organisation.field.get_cached_value(contact, default=None)
-            old = cached or self.registry.organisation_by_id.get(contact.organisation_id) or ""
+            old = contact.organisation or self.registry.organisation_by_id.get(contact.organisation_id) or ""
             if old is not organisation:
                 row_changes["organisation"] = (str(old), organisation.name)
                 contact.organisation = organisation
-        if not planned.is_new:
-            for name, (old, new) in row_changes.items():
-                first_old = planned.changes.get(name, (old, new))[0]
-                planned.changes[name] = (first_old, new)
+        if not planned.is_new and row_changes:
+            if planned.changes is None:
+                planned.changes = row_changes
+            else:
+                changes = dict(planned.changes)
+                for name, (old, new) in row_changes.items():
+                    changes[name] = (changes.get(name, (old, new))[0], new)
+                planned.changes = changes
         return row_changes
 
-    def possible_duplicate(self, values: dict, planned: PlannedContact) -> Contact | None:
+    def possible_duplicate(self, values: dict, planned: PlannedContact) -> ContactDraft | None:
         """Another contact (in the registry or earlier in the file) with the same name as a new one, or None."""
         key = _name_key(values["first_name"], values["tussenvoegsel"], values["last_name"])
         if not key:
             return None
-        others = [c for c in self.registry.by_name.get(key, []) if c.pk != planned.instance.pk]
+        others = [c for c in self.registry.named(key) if c.pk != planned.instance.pk]
         earlier_in_file = self.file_by_name.get(key)
         if earlier_in_file is not None and earlier_in_file is not planned:
             others.append(earlier_in_file.instance)

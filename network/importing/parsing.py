@@ -45,13 +45,38 @@ for _value, _label in Role.choices:
     ROLE_BY_KEY[header_key(_label)] = _value
 
 
+# Values that repeat down a list (first names, tussenvoegsels, job titles, organisations, dates) are kept once, up to
+# this many different ones: a list of 100 000 rows holds every parsed row between the two passes.
+SHARED_VALUES = 20_000
+
+
+class ContactValues:
+    """A row's contact fields (CONTACT_TEXT_FIELDS), read as a mapping (`values["email"]`): slotted, some
+    300 bytes less than a dict per row."""
+
+    __slots__ = CONTACT_TEXT_FIELDS
+
+    def __init__(self, **values: str):
+        for name in CONTACT_TEXT_FIELDS:
+            setattr(self, name, values[name])
+
+    def __getitem__(self, key: str) -> str:
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value: str) -> None:
+        setattr(self, key, value)
+
+
 class ParsedRow:
     """One parsed row, read as a mapping (`parsed["values"]`); slotted, because a list of 100 000 rows
-    holds every one of them between the two passes (a dict per row took some 250 bytes more)."""
+    holds every one of them between the two passes (a dict per row took some 250 bytes more). `errors` and
+    `warnings` are tuples when empty."""
 
-    __slots__ = ("end", "errors", "gemeente", "network", "organisation", "role", "start", "values", "warnings")
+    __slots__ = ("end", "errors", "gemeente", "network", "number", "organisation", "role", "start", "values",
+                 "warnings")  # fmt: skip
 
-    def __init__(self, values, organisation, gemeente, network, role, start, end, errors, warnings):
+    def __init__(self, number, values, organisation, gemeente, network, role, start, end, errors, warnings):
+        self.number = number  # the spreadsheet's row number
         self.values, self.organisation, self.gemeente, self.network = values, organisation, gemeente, network
         self.role, self.start, self.end, self.errors, self.warnings = role, start, end, errors, warnings
 
@@ -66,6 +91,14 @@ class RowParser:
         self.cmap = cmap
         self.network = network
         self.registry = registry
+        self._shared: dict = {}
+        self._texts_of, self._texts = None, {}  # the row whose texts `_texts` holds
+
+    def _share(self, value):
+        """`value` (text or a date), as the one copy of an equal value seen before (see SHARED_VALUES)."""
+        if len(self._shared) < SHARED_VALUES:
+            return self._shared.setdefault(value, value)
+        return self._shared.get(value, value)
 
     def _cell(self, cells: list, name: str):
         """The cell of field `name`; for a field several columns fill, the first that is not empty."""
@@ -80,7 +113,23 @@ class RowParser:
         return value
 
     def _text(self, cells: list, name: str) -> str:
-        return cell_text(self._cell(cells, name))
+        """The text of field `name` in the row being parsed (`cells`), as `cell_text` gives it ("" if unmapped)."""
+        if self._texts_of is not cells:
+            self._texts_of, self._texts = cells, self._row_texts(cells)
+        return self._texts.get(name, "")
+
+    def _row_texts(self, cells: list) -> dict[str, str]:
+        """Every mapped field's text, each cell read once (a field several columns fill: the first non-empty)."""
+        texts = {}
+        count = len(cells)
+        for name, index in self.cmap.columns.items():
+            text = cell_text(cells[index]) if index < count else ""
+            for other in self.cmap.fallbacks.get(name, ()):
+                if text or other >= count:
+                    break
+                text = cell_text(cells[other])
+            texts[name] = text
+        return texts
 
     def error(self, errors: list, row: int, name: str | None, value, message: str) -> None:
         """Add one error to `errors`, naming the file's header of column `name` (None: the whole row)."""
@@ -127,10 +176,10 @@ class RowParser:
 
     def _date(self, cells: list, name: str, row: int, errors: list) -> datetime.date | None:
         raw = self._cell(cells, name)
-        if raw is None or cell_text(raw) == "":
+        if raw is None or (isinstance(raw, str) and cell_text(raw) == ""):  # a real date is never empty text
             return None
         try:
-            return parse_date(raw)
+            return self._share(parse_date(raw))
         except (ValueError, OverflowError):
             self.error(
                 errors,
@@ -158,17 +207,18 @@ class RowParser:
             self.error(errors, number, "email", self._cell(cells, "email"), error)
         elif warning:
             warnings.append(("email", warning))
-        values = {
-            "titles": titles,
-            "first_name": first,
-            "tussenvoegsel": tussen,
-            "last_name": last,
-            "email": email,
-            "phone": "",
-            "mobile": "",
-            "job_title": self._text(cells, "job_title"),
-            "notes": self._text(cells, "notes"),
-        }
+        share = self._share
+        values = ContactValues(
+            titles=share(titles),
+            first_name=share(first),
+            tussenvoegsel=share(tussen),
+            last_name=last,
+            email=email,
+            phone="",
+            mobile="",
+            job_title=share(self._text(cells, "job_title")),
+            notes=self._text(cells, "notes"),
+        )
         for name in ("phone", "mobile"):
             values[name], warning, error = parse_phone(self._text(cells, name))
             if error:
@@ -190,7 +240,7 @@ class RowParser:
                     values[name],
                     f"De {FIELD_LABELS[name]} is te lang (hoogstens {limit} tekens).",
                 )
-        organisation_name = " ".join(self._text(cells, "organisation").split())
+        organisation_name = share(" ".join(self._text(cells, "organisation").split()))
         if len(organisation_name) > Organisation._meta.get_field("name").max_length:
             self.error(errors, number, "organisation", organisation_name, "De organisatienaam is te lang.")
             organisation_name = ""
@@ -228,4 +278,5 @@ class RowParser:
             )
         if not self._text(cells, "email") and not values["last_name"]:
             self.error(errors, number, None, "", "Deze rij heeft geen naam en geen e-mailadres.")
-        return ParsedRow(values, organisation_name, gemeente, network, role, start, end, errors, warnings)
+        errors, warnings = errors or (), warnings or ()
+        return ParsedRow(number, values, organisation_name, gemeente, network, role, start, end, errors, warnings)

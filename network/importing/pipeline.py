@@ -122,7 +122,7 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
         parsed = importer.parser.parse(number, cells)
         if parsed is None:
             continue
-        parsed_rows.append((number, parsed))
+        parsed_rows.append(parsed)
         values = parsed["values"]
         if values["email"]:
             emails.add(values["email"])
@@ -137,9 +137,9 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
     del emails, last_names
     result.row_count = len(parsed_rows)
     importer.note_emails(parsed_rows)
-    for index, (number, parsed) in enumerate(parsed_rows):
+    for index, parsed in enumerate(parsed_rows):
         parsed_rows[index] = None  # what the row planned holds its values; the parsed row can go
-        importer.add_row(number, parsed)
+        importer.add_row(parsed.number, parsed)
     del parsed_rows
     if progress:
         progress(done, done)
@@ -194,12 +194,6 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
             headers=[header for header, _name in cmap.mapping],
             columns=options.columns,
         )
-    for row in result.rows:
-        if row.planned is not None:
-            row.contact_id = row.planned.instance.pk
-        if row.membership is not None:
-            row.membership_id = row.membership.pk
-        row.planned = row.membership = None
     counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
     counts.pop("batch")
     # The planned objects are written; let them go before the results are encoded.

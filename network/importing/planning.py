@@ -6,14 +6,14 @@ and `writes` hands it to `services.import_apply`.
 
 import datetime
 
-from ..models import Contact, is_active_on
+from ..models import is_active_on
 from ..services.imports import ImportWrites
 from .columns import ColumnMap
 from .contacts import ContactPlanner, PlannedContact
 from .options import ImportOptions
 from .parsing import CONTACT_TEXT_FIELDS, ParsedRow, RowParser
 from .readers import clip
-from .registry import KnownMembership, Registry
+from .registry import ContactDraft, KnownMembership, Registry
 from .results import Resolved, RowResult
 
 
@@ -21,14 +21,15 @@ class PlannedMembership:
     """A role the list adds, as `services.import_apply` writes it (the attribute names of Membership's columns):
     a slotted object of about 150 bytes instead of a model instance of about 1 KB, for 100 000 new roles."""
 
-    __slots__ = ("contact", "created", "end_date", "gemeente", "import_batch", "network", "pk", "role",
-                 "start_date", "updated", "verified_on")  # fmt: skip
+    __slots__ = ("contact", "created", "end_date", "first_row", "gemeente", "import_batch", "network", "pk",
+                 "role", "start_date", "updated", "verified_on")  # fmt: skip
     ended_by_batch_id = None
     notes = ""
 
-    def __init__(self, *, contact, network, role, gemeente, start_date, end_date, verified_on):
+    def __init__(self, *, contact, network, role, gemeente, start_date, end_date, verified_on, first_row):
         self.contact, self.network, self.role, self.gemeente = contact, network, role, gemeente
         self.start_date, self.end_date, self.verified_on = start_date, end_date, verified_on
+        self.first_row = first_row  # the spreadsheet row that planned it
         self.pk = self.import_batch = self.created = self.updated = None
 
     @property
@@ -70,7 +71,8 @@ class Importer:
         self.warnings: list[dict] = []
         self.errors: list[dict] = []
         self.announced: set[int] = set()  # new organisations already warned about
-        self.new_memberships: dict[tuple, list[tuple[PlannedMembership, int]]] = {}
+        # (contact token, network, role, gemeente) → the role this list adds for it, or a list of them (rare)
+        self.new_memberships: dict[tuple, PlannedMembership | list[PlannedMembership]] = {}
         self.new_membership_list: list[PlannedMembership] = []
         self.verified: dict[int, KnownMembership] = {}
         self.contained: set[int] = set()
@@ -122,10 +124,13 @@ class Importer:
             if membership.is_active_on(self.as_of) or same_period:
                 return membership, False
         key = (planned.token, network.pk, role, gemeente_id)
-        for membership, first_row in self.new_memberships.get(key, []):
+        planned_earlier = self.new_memberships.get(key, ())
+        if isinstance(planned_earlier, PlannedMembership):
+            planned_earlier = (planned_earlier,)
+        for membership in planned_earlier:
             same_period = membership.start_date == (start or self.as_of) and membership.end_date == end
             if membership.is_active_on(self.as_of) or same_period:
-                self.warn(number, None, f"Deze rol staat ook op rij {first_row}; één keer verwerkt.")
+                self.warn(number, None, f"Deze rol staat ook op rij {membership.first_row}; één keer verwerkt.")
                 return membership, False
         start = start or self.as_of
         if end is not None and end < start:
@@ -145,7 +150,6 @@ class Importer:
             )
             return None
         # Roles planned by earlier rows of this list count too: the database refuses overlapping periods.
-        planned_earlier = [membership for membership, _ in self.new_memberships.get(key, [])]
         for membership in [*existing, *planned_earlier]:
             if (
                 membership.start_date <= (end or datetime.date.max)
@@ -168,8 +172,9 @@ class Importer:
             start_date=start,
             end_date=end,
             verified_on=self.as_of,
+            first_row=number,
         )
-        self.new_memberships.setdefault(key, []).append((membership, number))
+        self.new_memberships[key] = [*planned_earlier, membership] if planned_earlier else membership
         self.new_membership_list.append(membership)
         return membership, True
 
@@ -183,14 +188,14 @@ class Importer:
     def note_emails(self, parsed_rows: list) -> None:
         """After the first pass: which address the file gives a name that also comes without one."""
         if self.planner.names_without_email:
-            for _number, parsed in parsed_rows:
+            for parsed in parsed_rows:
                 if not parsed["errors"]:
                     self.planner.note_file_email(parsed["values"], parsed["organisation"])
 
     def add_row(self, number: int, parsed: ParsedRow) -> None:
         """Second pass: match and plan one parsed row (RowParser.parse), after `note` saw every row."""
         values = parsed["values"]
-        errors = parsed["errors"]
+        errors = list(parsed["errors"])  # planning may add its own
         display = " ".join(p for p in (values["first_name"], values["tussenvoegsel"], values["last_name"]) if p)
         display = display or values["email"]
         if errors:
@@ -211,7 +216,7 @@ class Importer:
                 )
                 self._reject(number, display, errors, values)
                 return
-            planned = PlannedContact(instance=Contact(), is_new=True)
+            planned = PlannedContact(instance=ContactDraft(), is_new=True)
         kept = self.planner.keeps_organisation(planned, organisation)
         if kept is not None:
             self.warn(
@@ -223,21 +228,14 @@ class Importer:
             )
             organisation = None
         snapshot = {name: getattr(planned.instance, name) for name in CONTACT_TEXT_FIELDS}
-        snapshot_org = (
-            planned.instance.organisation_id,
-            Contact.organisation.field.get_cached_value(planned.instance, default=None),
-        )
-        snapshot_changes = dict(planned.changes)
+        snapshot_org = (planned.instance._organisation_id, planned.instance.organisation)
+        snapshot_changes = planned.changes  # replaced, never changed in place (see PlannedContact)
         row_changes = self.planner.apply_values(planned, values, organisation)
         outcome = self._membership(number, parsed, planned, errors)
         if errors:
             for name, value in snapshot.items():
                 setattr(planned.instance, name, value)
-            if "organisation" in row_changes:
-                if snapshot_org[1] is not None:
-                    planned.instance.organisation = snapshot_org[1]
-                else:
-                    planned.instance.organisation_id = snapshot_org[0]
+            planned.instance._organisation_id, planned.instance.organisation = snapshot_org
             planned.changes = snapshot_changes
             self._reject(number, display, errors, values, planned)
             return
@@ -277,8 +275,8 @@ class Importer:
             RowResult(
                 row=number,
                 action=action,
-                contact=str(planned.instance),
-                changes={} if planned.is_new else row_changes,
+                contact=None,  # the planned contact's name, when the result is shown or stored
+                changes=None if planned.is_new else row_changes or None,
                 planned=planned,
                 membership=membership,
                 is_new_contact=planned.is_new,
@@ -336,7 +334,7 @@ class Importer:
         ended = {membership.pk for membership in ending}
         new_organisations = {}
         for p in planned:
-            organisation = Contact.organisation.field.get_cached_value(p.instance, default=None)
+            organisation = p.instance.organisation
             if organisation is not None and organisation.pk is None:
                 new_organisations.setdefault(id(organisation), organisation)
         return ImportWrites(

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from ..choices import Role
-from ..models import Contact, ImportBatch, Membership
+from ..models import ImportBatch, Membership
 from .parsing import ParsedRow
+from .registry import ContactDraft
 
 _ROLE_LABELS = dict(Role.choices)
 
@@ -24,8 +25,8 @@ class Resolved:
     end: datetime.date | None = None  # last day of the role, inclusive; None: open
 
     @classmethod
-    def of(cls, parsed: ParsedRow, contact: Contact, membership, registry) -> "Resolved":
-        organisation = Contact.organisation.field.get_cached_value(contact, default=None)
+    def of(cls, parsed: ParsedRow, contact: ContactDraft, membership, registry) -> "Resolved":
+        organisation = contact.organisation
         if organisation is None and contact.organisation_id:
             organisation = registry.organisation_by_id.get(contact.organisation_id)
         resolved = cls(organisation=organisation.name if organisation else "")
@@ -47,15 +48,26 @@ class RowResult:
 
     row: int
     action: str  # new, updated, unchanged, error, skipped
-    contact: str
-    changes: dict[str, tuple] = field(default_factory=dict)
-    messages: list[str] = field(default_factory=list)
-    contact_id: int | None = None
-    membership_id: int | None = None
-    planned: object = field(default=None, repr=False, compare=False)
-    membership: object = field(default=None, repr=False, compare=False)
+    contact: str | None  # who the row names; None: the planned contact's name (read when shown or stored)
+    changes: dict[str, tuple] | None = None  # field → (old, new); None: none (a 100 000-row list has many)
+    messages: list[str] | None = None
+    planned: object = field(default=None, repr=False, compare=False)  # PlannedContact
+    membership: object = field(default=None, repr=False, compare=False)  # KnownMembership or PlannedMembership
     is_new_contact: bool = False
     resolved: Resolved | None = field(default=None, compare=False)  # dry runs only: the preview shows it
+
+    @property
+    def contact_name(self) -> str:
+        return self.contact if self.contact is not None else str(self.planned.instance)
+
+    @property
+    def contact_id(self) -> int | None:
+        """The contact's id once written (in a dry run: until the rollback), else None."""
+        return self.planned.instance.pk if self.planned is not None else None
+
+    @property
+    def membership_id(self) -> int | None:
+        return self.membership.pk if self.membership is not None else None
 
     def detail(self) -> dict:
         """The row for a preview (IMPORT.md "A dry run"): contact new or existing (its id and page when
@@ -68,7 +80,7 @@ class RowResult:
         return {
             "row": self.row,
             "action": self.action,
-            "contact": self.contact,
+            "contact": self.contact_name,
             "contact_status": status,
             "contact_id": existing,
             "contact_url": reverse("network:contact-detail", kwargs={"pk": existing}) if existing else None,
@@ -78,15 +90,16 @@ class RowResult:
             "organisation": resolved.organisation,
             "start_date": resolved.start.isoformat() if resolved.start else None,
             "end_date": resolved.end.isoformat() if resolved.end else None,
-            "changes": {name: [str(old), str(new)] for name, (old, new) in self.changes.items()},
-            "messages": list(self.messages),
+            "changes": {name: [str(old), str(new)] for name, (old, new) in (self.changes or {}).items()},
+            "messages": list(self.messages or ()),
         }
 
     def as_json(self) -> dict:
         """Compact (empty changes and messages left out): a batch of 100 000 rows keeps every row's result."""
-        data = {"row": self.row, "action": self.action, "contact": self.contact, "contact_id": self.contact_id}
-        if self.membership_id:
-            data["membership_id"] = self.membership_id
+        data = {"row": self.row, "action": self.action, "contact": self.contact_name, "contact_id": self.contact_id}
+        membership_id = self.membership_id
+        if membership_id:
+            data["membership_id"] = membership_id
         if self.changes:
             data["changes"] = {name: [str(old), str(new)] for name, (old, new) in self.changes.items()}
         if self.messages:

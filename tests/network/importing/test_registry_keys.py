@@ -17,9 +17,9 @@ def test_only_the_contacts_the_file_names_are_loaded():
     by_name = ContactFactory(email="", last_name="Berg")
     ContactFactory(email="other@var.example", last_name="Anders")
 
-    found = selectors.contact_list_for_import(emails={"ans@var.example"}, last_names={"berg"})
+    found = selectors.contact_values_for_import(emails={"ans@var.example"}, last_names={"berg"})
 
-    assert {c.pk for c in found} == {wanted.pk, by_name.pk}
+    assert {values[0] for values in found} == {wanted.pk, by_name.pk}
 
 
 def test_more_keys_than_sqlite_allows_parameters_is_one_query(django_assert_num_queries):
@@ -28,9 +28,9 @@ def test_more_keys_than_sqlite_allows_parameters_is_one_query(django_assert_num_
     last_names = {f"achter{n}" for n in range(2000)}
 
     with django_assert_num_queries(1):
-        found = selectors.contact_list_for_import(emails=emails, last_names=last_names)
+        found = list(selectors.contact_values_for_import(emails=emails, last_names=last_names))
 
-    assert [c.email for c in found] == ["persoon1999@var.example"]
+    assert [values[5] for values in found] == ["persoon1999@var.example"]
 
 
 def test_roles_are_loaded_for_the_file_s_contacts_unless_syncing(afm):
