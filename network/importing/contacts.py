@@ -29,6 +29,7 @@ class PlannedContact:
     # field → (value before the import, value after); None: no change. Never changed in place: the first row's
     # dict is shared with that row's result (100 000 rows would otherwise hold every change twice).
     changes: dict[str, tuple] | None = None
+    listed: bool = False  # in ContactPlanner.contacts already
 
     @property
     def token(self) -> int:
@@ -42,7 +43,7 @@ class ContactPlanner:
     def __init__(self, *, registry: Registry, by_organisation: bool):
         self.registry = registry
         self.by_organisation = by_organisation  # the file has an organisation column: match names within it
-        self.contacts: dict[int, PlannedContact] = {}  # id(planned) → planned, in file order
+        self.contacts: list[PlannedContact] = []  # in file order, each once (see PlannedContact.listed)
         self.file_by_email: dict[str, PlannedContact] = {}
         self.file_by_name_org: dict[tuple, PlannedContact] = {}
         self.file_by_name: dict[str, PlannedContact] = {}
@@ -147,7 +148,9 @@ class ContactPlanner:
             org_token = contact.organisation_id or _org_token(contact.organisation)
             self.file_by_name_org.setdefault((full, org_token), planned)
         self.file_by_name.setdefault(full, planned)
-        self.contacts.setdefault(id(planned), planned)
+        if not planned.listed:
+            planned.listed = True
+            self.contacts.append(planned)
 
     def keeps_organisation(self, planned: PlannedContact, organisation: Organisation | None):
         """The contact's known organisation when the row names a new organisation that looks like it (a new

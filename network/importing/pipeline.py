@@ -133,7 +133,9 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
     # The reader and its sheet are not needed any more; free them before matching.
     del book, found
     # Second pass: the registry's contacts the file names (memory follows the file), then every row planned.
-    registry.load_contacts(emails=emails, last_names=last_names, sync=options.sync)
+    registry.load_contacts(
+        emails=emails, last_names=last_names, sync=options.sync, by_name_org=bool(importer.planner.names_without_email)
+    )
     del emails, last_names
     result.row_count = len(parsed_rows)
     importer.note_emails(parsed_rows)
@@ -164,7 +166,7 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
     for membership in result.ending:
         membership.end_date = ending[0].end_date
     writes = importer.writes(ending)
-    planned_contacts = list(importer.contacts.values())
+    planned_contacts = importer.contacts
     result.contacts = {
         "new": sum(1 for p in planned_contacts if p.is_new),
         "updated": sum(1 for p in planned_contacts if not p.is_new and p.changes),

@@ -66,7 +66,7 @@ class Importer:
         self.registry = registry
         self.parser = RowParser(cmap=cmap, network=options.network, registry=registry)
         self.planner = ContactPlanner(registry=registry, by_organisation="organisation" in cmap.columns)
-        self.contacts = self.planner.contacts  # id(planned) → planned, in file order
+        self.contacts = self.planner.contacts  # in file order
         self.result_rows: list[RowResult] = []
         self.warnings: list[dict] = []
         self.errors: list[dict] = []
@@ -279,7 +279,6 @@ class Importer:
                 changes=None if planned.is_new else row_changes or None,
                 planned=planned,
                 membership=membership,
-                is_new_contact=planned.is_new,
                 # Only a preview (a dry run) shows what a row resolved to; a real run of 100 000 rows keeps none.
                 resolved=Resolved.of(parsed, planned.instance, membership, self.registry)
                 if self.options.dry_run
@@ -328,7 +327,7 @@ class Importer:
         return ending
 
     def writes(self, ending: list[KnownMembership]) -> ImportWrites:
-        planned = list(self.contacts.values())
+        planned = self.contacts
         updated = [p for p in planned if not p.is_new and p.changes]
         fields = {name for p in updated for name in p.changes}
         ended = {membership.pk for membership in ending}

@@ -47,16 +47,18 @@ class Registry:
         self.memberships_by_network: dict[int, list[KnownMembership]] = {}
         self.memberships_of: dict[tuple, list[KnownMembership]] = {}  # (contact, network) → roles
 
-    def load_contacts(self, *, emails: set[str], last_names: set[str], sync: bool) -> None:
+    def load_contacts(self, *, emails: set[str], last_names: set[str], sync: bool, by_name_org: bool = True) -> None:
         """Load the contacts with these (lower-cased) e-mails or last names, and their roles in the
-        networks that matter (with `sync`: every role in those networks). Two queries."""
+        networks that matter (with `sync`: every role in those networks). Two queries. `by_name_org`: index
+        them by name and organisation too (only a row without an e-mail address is matched that way)."""
         contact_ids = set()
         for values in selectors.contact_values_for_import(emails=emails, last_names=last_names):
             contact = ContactDraft.known(values)
             if contact.email:
                 self.by_email.setdefault(contact.email.strip().lower(), contact)
             key = name_key(contact.first_name, contact.tussenvoegsel, contact.last_name)
-            self.by_name_org.setdefault((key, contact.organisation_id), contact)
+            if by_name_org:
+                self.by_name_org.setdefault((key, contact.organisation_id), contact)
             known = self.by_name.get(key)
             if known is None:
                 self.by_name[key] = contact

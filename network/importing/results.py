@@ -53,8 +53,11 @@ class RowResult:
     messages: list[str] | None = None
     planned: object = field(default=None, repr=False, compare=False)  # PlannedContact
     membership: object = field(default=None, repr=False, compare=False)  # KnownMembership or PlannedMembership
-    is_new_contact: bool = False
     resolved: Resolved | None = field(default=None, compare=False)  # dry runs only: the preview shows it
+
+    @property
+    def is_new_contact(self) -> bool:
+        return self.planned is not None and self.planned.is_new
 
     @property
     def contact_name(self) -> str:
