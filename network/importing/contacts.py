@@ -49,6 +49,7 @@ class ContactPlanner:
         self.file_by_name: dict[str, PlannedContact] = {}
         self.existing_planned: dict[int, PlannedContact] = {}
         self.new_organisations: dict[str, Organisation] = {}
+        self._look_alikes: dict[str, Organisation | None] = {}  # organisation_key → known look-alike or None
         # The e-mails the file gives a person, by name (and organisation): a row without an address is
         # the same person as a row with one, before or after it (IMPORT.md step 3). Only names that also
         # occur without an address are kept.
@@ -99,11 +100,13 @@ class ContactPlanner:
         return organisation
 
     def look_alike(self, organisation: Organisation) -> Organisation | None:
-        """A known organisation a new one is probably another spelling of, or None."""
-        for known in self.registry.organisation_by_id.values():
-            if organisations_look_alike(organisation.name, known.name):
-                return known
-        return None
+        """A known organisation a new one is probably another spelling of, or None (asked once per name)."""
+        key = organisation_key(organisation.name)
+        if key not in self._look_alikes:
+            known = self.registry.organisation_by_id.values()
+            alike = (other for other in known if organisations_look_alike(organisation.name, other.name))
+            self._look_alikes[key] = next(alike, None)
+        return self._look_alikes[key]
 
     def find(self, values: dict, organisation: Organisation | None, email: str = "") -> PlannedContact | None:
         """The planned contact the row's values name (by `email`, the row's own or one the file gives the
@@ -152,15 +155,23 @@ class ContactPlanner:
             planned.listed = True
             self.contacts.append(planned)
 
-    def keeps_organisation(self, planned: PlannedContact, organisation: Organisation | None):
-        """The contact's known organisation when the row names a new organisation that looks like it (a new
-        spelling never silently moves a contact, IMPORT.md step 3); else None."""
+    def keeps_organisation(
+        self, planned: PlannedContact, organisation: Organisation | None
+    ) -> tuple[Organisation, Organisation] | None:
+        """(the contact's organisation, the known organisation the row's new name looks like) when an existing
+        contact stays where it is: the row names an organisation the registry does not know, and that name looks
+        like the contact's own organisation or like another known one. An unknown spelling of a known
+        organisation never silently moves a contact to a near-duplicate (IMPORT.md step 3; issue 10). None: the
+        row may set the organisation (a known one, or a really new one)."""
         if planned.is_new or organisation is None or organisation.pk is not None:
             return None
         current = self.registry.organisation_by_id.get(planned.instance.organisation_id)
-        if current is not None and organisations_look_alike(organisation.name, current.name):
-            return current
-        return None
+        if current is None:
+            return None
+        if organisations_look_alike(organisation.name, current.name):
+            return current, current
+        similar = self.look_alike(organisation)
+        return (current, similar) if similar is not None else None
 
     def apply_values(self, planned: PlannedContact, values: dict, organisation) -> dict[str, tuple]:
         """Set the row's non-empty values (an empty cell never blanks a value); the row's changes."""

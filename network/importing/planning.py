@@ -219,12 +219,21 @@ class Importer:
             planned = PlannedContact(instance=ContactDraft(), is_new=True)
         kept = self.planner.keeps_organisation(planned, organisation)
         if kept is not None:
+            current, similar = kept
+            if similar is current:
+                message = (
+                    f"De organisatie '{organisation.name}' lijkt op '{current.name}', waar {planned.instance} bij hoort"
+                )
+            else:
+                message = (
+                    f"De organisatie '{organisation.name}' is onbekend en lijkt op '{similar.name}'; "
+                    f"{planned.instance} hoort bij '{current.name}'"
+                )
             self.warn(
                 number,
                 "organisation",
-                f"De organisatie '{organisation.name}' lijkt op '{kept.name}', waar {planned.instance} bij hoort; "
-                f"niet verplaatst. Is het dezelfde, voeg '{organisation.name}' dan als schrijfwijze toe "
-                "aan de organisatie.",
+                f"{message}; niet verplaatst. Is het dezelfde, voeg '{organisation.name}' dan als schrijfwijze toe "
+                f"aan '{similar.name}'.",
             )
             organisation = None
         snapshot = {name: getattr(planned.instance, name) for name in CONTACT_TEXT_FIELDS}

@@ -178,3 +178,38 @@ def test_a_changed_organisation_is_reported_by_name(do_import):
     assert result.rows[0].changes == {"organisation": ("Oud", "Politie Eenheid Rotterdam")}
     known.refresh_from_db()
     assert known.organisation.name == "Politie Eenheid Rotterdam"
+
+
+def test_an_unknown_spelling_of_another_known_organisation_never_moves_a_contact(do_import):
+    own = OrganisationFactory(name="Gemeente Rotterdam test", slug="gemeente-rotterdam-test")
+    OrganisationFactory(name="Politie Eenheid Rotterdam", slug="politie-eenheid-rotterdam")
+    known = ContactFactory(
+        first_name="Xandra", tussenvoegsel="van", last_name="Beek", email="x@var.example", organisation=own
+    )
+    organisations = set(own.__class__.objects.values_list("name", flat=True))
+    data = csv_bytes([["E-mail", "Organisatie"], ["x@var.example", "Politie  Rotterdam"]])
+
+    preview = do_import(data, file_name="lijst.csv", dry_run=True)
+    result = do_import(data, file_name="lijst.csv")
+
+    known.refresh_from_db()
+    assert known.organisation == own, "an unknown near-spelling does not take the contact over"
+    assert set(own.__class__.objects.values_list("name", flat=True)) == organisations, "no near-duplicate created"
+    assert result.summary["contacts"]["unchanged"] == 1
+    [warning] = result.summary["warnings"]
+    for named in ("'Politie Rotterdam'", "'Politie Eenheid Rotterdam'", "Xandra van Beek", "'Gemeente Rotterdam test'"):
+        assert named in warning["message"]
+    assert preview.summary["warnings"] == result.summary["warnings"], "the preview says it first"
+
+
+def test_a_really_new_organisation_moves_a_contact_and_says_so(do_import):
+    own = OrganisationFactory(name="Gemeente Rotterdam test", slug="gemeente-rotterdam-test")
+    known = ContactFactory(email="x@var.example", organisation=own)
+    data = csv_bytes([["E-mail", "Organisatie"], ["x@var.example", "Stichting Nieuw Begin"]])
+
+    result = do_import(data, file_name="lijst.csv")
+
+    known.refresh_from_db()
+    assert known.organisation.name == "Stichting Nieuw Begin"
+    assert result.rows[0].changes == {"organisation": ("Gemeente Rotterdam test", "Stichting Nieuw Begin")}
+    assert any("nieuw en wordt aangemaakt" in w["message"] for w in result.summary["warnings"])
