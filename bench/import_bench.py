@@ -252,9 +252,8 @@ def _timed(command: list[str], env: dict) -> float:
 
 def process_ratio(rows: int) -> dict:
     """Best of REPEATS wall-clock seconds of each whole process; every import into a fresh migrated SQLite db."""
-    import shutil
-
     import hashlib
+    import shutil
 
     path = libreoffice_list(rows)
     # A template per state of the migrations: after a new migration the next run migrates a new one.
