@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..choices import AttendeeRole
 from ..importing.columns import ColumnMap, find_header, map_columns
+from ..importing.readers.text import split_lines
 from ..importing.values import cell_text
 from .values import column_key
 
@@ -160,7 +161,7 @@ def teams_tables(text: str) -> tuple[list[Table], list[Table], dict[str, str]]:
     summary: dict[str, str] = {}
     section = None
     current: Table | None = None
-    for index, line in enumerate(text.splitlines()):
+    for index, line in enumerate(split_lines(text)):
         cells = [cell.strip().strip('"') for cell in line.split("\t")]
         if not any(cells):
             current = None

@@ -45,6 +45,15 @@ def test_teams_participants_section_without_activities_still_reads(db):
     assert to_minutes(people["jan.jansen@schiedam.example"].seconds) == 75
 
 
+def test_teams_a_vertical_tab_or_line_separator_in_a_cell_does_not_cut_the_row(db):
+    data = teams_report(dutch=False, us_dates=True).decode("utf-16")
+    odd = data.replace("Fatima El Amrani", "Fatima\u2028El\vAmrani")
+    assert odd != data
+    _, people = _people(odd.encode("utf-16"), "report.csv")
+    assert set(people) == {"jan.jansen@schiedam.example", "kim@var.example", "Fatima El Amrani"}
+    assert to_minutes(people["Fatima El Amrani"].seconds) == 51
+
+
 def test_zoom_participants_report_skips_report_lines_and_sums_rejoins(db):
     report, people = _people(zoom_participants(), "participants_12345678901.csv")
     assert report.kind == "zoom"
