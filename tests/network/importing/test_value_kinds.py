@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from network.importing import ImportOptions, run_import
+from network.importing.contact_values import parse_email, parse_phone
 from network.models import Contact
 from network.names import name_key, normalise_initials, split_filing_last_name, split_name, split_titles
 
@@ -22,6 +23,17 @@ def xlsx_bytes(rows: list[list]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def utf8_csv(rows: list[list], delimiter: str = ",") -> bytes:
+    """A comma-separated UTF-8 list; a cell with the delimiter, a quote or a new line is quoted as Excel does."""
+
+    def quoted(value: str) -> str:
+        if any(char in value for char in (delimiter, '"', "\n", "\r")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    return "\r\n".join(delimiter.join(quoted(value) for value in row) for row in rows).encode("utf-8") + b"\r\n"
 
 
 def do_run(actor, data: bytes, file_name: str):
@@ -144,3 +156,104 @@ def test_names_with_titles_together_a_roepnaam_and_a_vacancy_are_stored_apart(ac
         "mr@example.nl": ("Mr.", "J.", "", "Mr"),
         "heer@example.nl": ("", "Kees", "de", "Heer"),
     }
+
+
+# --- e-mail
+
+
+@pytest.mark.parametrize(
+    ("cell", "address", "named"),
+    [
+        ("e6a@example.nl\ne6b@example.nl", "e6a@example.nl", "e6b@example.nl"),
+        ("e23@example.nl\te23b@example.nl", "e23@example.nl", "e23b@example.nl"),
+        ("e13a@example.nl / e13b@example.nl", "e13a@example.nl", "e13b@example.nl"),
+        ("a@example.nl b@example.nl", "a@example.nl", "b@example.nl"),
+        ("a@example.nl/b@example.nl", "a@example.nl", "b@example.nl"),
+        ("Smit, Anna <e21@example.nl>", "e21@example.nl", "Smit, Anna"),
+        ("Eva Bos (e10@example.nl)", "e10@example.nl", "Eva Bos"),
+        ("'e19@example.nl'", "e19@example.nl", "'e19@example.nl'"),
+        ("Jan [jan@example.nl]", "jan@example.nl", "Jan"),
+        ("MAILTO:Jan@Example.nl", "jan@example.nl", ""),
+        ("n.v.t.; jan@example.nl", "jan@example.nl", ""),
+    ],
+)
+def test_the_first_address_is_found_whatever_separates_brackets_or_quotes_it(cell, address, named):
+    found, warning, error = parse_email(cell)
+
+    assert (found, error) == (address, "")
+    assert named in warning
+
+
+@pytest.mark.parametrize("cell", ["n.v.t.", "jan@", "Anna <anna@@example>", "geen, zie opmerking", "@"])
+def test_a_cell_without_a_valid_address_is_an_error(cell):
+    assert parse_email(cell) == ("", "", "Dit is geen geldig e-mailadres.")
+
+
+def test_a_warning_quotes_only_a_short_prefix_of_a_long_cell():
+    cell = "Afdeling " + "x" * 500 + " <team@example.nl>"
+
+    address, warning, _ = parse_email(cell)
+
+    assert address == "team@example.nl"
+    assert len(warning) < 200
+
+
+def test_e_mail_cells_with_several_addresses_or_a_display_name_import_with_warnings(actor):
+    rows = [
+        ["Voornaam", "Achternaam", "E-mail"],
+        ["Anna", "Smit", "Smit, Anna <anna@example.nl>"],
+        ["Eva", "Bos", "Eva Bos (eva@example.nl)"],
+        ["Piet", "Kok", "piet@example.nl\npiet.kok@example.org"],
+        ["Cor", "Dam", "'cor@example.nl'"],
+    ]
+
+    result = do_run(actor, utf8_csv(rows), "mail.csv")
+
+    assert result.exit_code == 0, result.summary
+    assert set(Contact.objects.values_list("email", flat=True)) >= {
+        "anna@example.nl",
+        "eva@example.nl",
+        "piet@example.nl",
+        "cor@example.nl",
+    }
+    messages = [w["message"] for w in result.summary["warnings"] if w["column"] == "E-mail"]
+    assert len(messages) == 4
+    assert any("piet.kok@example.org" in message for message in messages)
+
+
+def test_garbage_in_an_e_mail_cell_stays_a_row_error(actor):
+    rows = [["Voornaam", "Achternaam", "E-mail"], ["Anna", "Smit", "zie bijlage"]]
+
+    result = do_run(actor, utf8_csv(rows), "mail.csv")
+
+    assert result.exit_code == 1
+    [error] = result.summary["errors"]
+    assert (error["row"], error["column"], error["message"]) == (2, "E-mail", "Dit is geen geldig e-mailadres.")
+
+
+# --- phones
+
+
+@pytest.mark.parametrize(
+    ("cell", "stored"),
+    [
+        ("+32 2 123 45 67", "+32 2 123 45 67"),
+        ("0032 2 123 45 67", "+32 2 123 45 67"),
+        ("+32 (0)2 123 45 67", "+32 2 123 45 67"),
+        ("+49 30 1234567", "+49 30 1234567"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("+32 470 12 34 56", "+32 470 12 34 56"),
+        ("010-1234567", "010 123 4567"),
+        ("+31 6 12345678", "06 12345678"),
+    ],
+)
+def test_foreign_numbers_are_accepted_in_international_notation_and_dutch_ones_in_national(cell, stored):
+    assert parse_phone(cell) == (stored, "", "")
+
+
+@pytest.mark.parametrize("cell", ["+32 2 12", "+999 1234567", "+31 10 123"])
+def test_a_number_no_country_has_is_kept_with_a_warning(cell):
+    stored, warning, error = parse_phone(cell)
+
+    assert (stored, error) == (cell, "")
+    assert "geen geldig telefoonnummer" in warning
