@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from network.importing import ImportOptions, run_import
+from network.importing.columns import find_header, keyword_field, map_columns
 from network.importing.contact_values import parse_email, parse_phone
 from network.models import Contact
 from network.names import name_key, normalise_initials, split_filing_last_name, split_name, split_titles
@@ -257,3 +258,115 @@ def test_a_number_no_country_has_is_kept_with_a_warning(cell):
 
     assert (stored, error) == (cell, "")
     assert "geen geldig telefoonnummer" in warning
+
+
+# --- headers
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Telefoonnr.", "phone"),
+        ("Tel. nr.", "phone"),
+        ("Tel", "phone"),
+        ("Naam contactpersoon", "full_name"),
+        ("Naam organisatie", "organisation"),
+        ("Contact e-mail", "email"),
+        ("E-mail contactpersoon", "email"),
+        ("Title", "titles"),
+        ("Suffix", "titles_after"),
+        # named in other words: a keyword, or a known header with whose value it is
+        ("Zakelijk e-mailadres", "email"),
+        ("E-mail deelnemer", "email"),
+        ("Telefoonnummer secretariaat", "phone"),
+        ("Tel nr werk", "phone"),
+        ("Telefoon contactpersoon", "phone"),
+        ("Mobiel werk", "mobile"),
+        ("Telefoonnummer mobiel", "mobile"),
+        ("Naam deelnemer", "full_name"),
+        ("Naam van de organisatie", "organisation"),
+        ("Company Name", "organisation"),
+        ("Naam gemeente", "gemeente"),
+        ("Functie contactpersoon", "job_title"),
+    ],
+)
+def test_common_headers_and_longer_headers_naming_a_field_are_mapped(header, field):
+    cmap = map_columns([header, "Opmerkingen"], 0)
+
+    assert cmap.columns.get(field) == 0
+    assert header not in cmap.ignored
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "E-mail Display Name",
+        "Weergavenaam voor e-mail",
+        "E-mail 1 - Label",
+        "Telefoon privé",
+        "Home Phone",
+        "Business Fax",
+        "Naam partner",
+        "Nieuwsbrief e-mail",
+        "Schoenmaat",
+        "Contactgegevens van de deelnemers aan de cyberdag 2021 (e-mail)",
+    ],
+)
+def test_headers_about_something_else_name_no_field(header):
+    assert keyword_field(header) is None
+
+
+def test_an_exact_synonym_wins_over_a_keyword_and_the_other_column_is_reported_ignored():
+    cmap = map_columns(["Zakelijk e-mailadres", "E-mail", "Telefoonnummer werk", "Telefoon secretariaat"], 0)
+
+    assert (cmap.columns["email"], cmap.columns["phone"]) == (1, 2)
+    assert cmap.ignored == ["Zakelijk e-mailadres", "Telefoon secretariaat"]
+    assert ("Zakelijk e-mailadres", "") in cmap.mapping
+
+
+def test_a_named_person_column_next_to_a_first_name_column_is_the_last_name():
+    cmap = map_columns(["Voornaam deelnemer", "Naam deelnemer", "E-mail"], 0)
+
+    assert (cmap.columns["first_name"], cmap.columns["last_name"]) == (0, 1)
+
+
+def test_the_users_choice_wins_over_a_keyword():
+    cmap = map_columns(["Naam", "Telefoon secretariaat"], 0, {"Telefoon secretariaat": "mobile"})
+
+    assert cmap.columns == {"full_name": 0, "mobile": 1}
+
+
+def test_a_title_row_that_only_a_keyword_names_is_not_the_header():
+    table = [["E-mailadressen deelnemers"], [], ["E-mailadres", "Telefoonnummer deelnemer"], ["a@example.nl", ""]]
+
+    assert find_header(table) == 2
+
+
+def test_an_outlook_and_hand_made_header_row_lands_every_field(actor):
+    rows = [
+        ["Title", "Naam contactpersoon", "Suffix", "Naam organisatie", "Contact e-mail", "Tel. nr.", "Mobiel werk"],
+        ["Mr.", "Tom de Bruin", "PhD", "Gemeente Schiedam", "tom@example.nl", "010-2461234", "0644445555"],
+    ]
+
+    result = do_run(actor, xlsx_bytes(rows), "outlook.xlsx")
+
+    assert result.exit_code == 0, result.summary
+    assert result.summary["ignored_columns"] == []
+    tom = Contact.objects.get(email="tom@example.nl")
+    assert (tom.titles, tom.first_name, tom.tussenvoegsel, tom.last_name) == ("Mr. PhD", "Tom", "de", "Bruin")
+    assert (tom.phone, tom.mobile, tom.organisation.name) == ("010 246 1234", "06 44445555", "Gemeente Schiedam")
+
+
+def test_a_remembered_mapping_still_applies_to_headers_a_keyword_names(actor):
+    header = ["Naam", "E-mail contactpersoon", "Telefoon secretariaat"]
+    first = [header, ["Ans Kok", "ans@example.nl", "0101234567"]]
+    options = ImportOptions(as_of=datetime.date(2021, 6, 1), columns={"Telefoon secretariaat": "mobile"})
+    run_import(actor=actor, file=xlsx_bytes(first), file_name="a.xlsx", options=options)
+
+    again = [header, ["Bob Berg", "bob@example.nl", "0612345678"]]
+    result = do_run(actor, xlsx_bytes(again), "b.xlsx")
+
+    assert result.exit_code == 0, result.summary
+    assert result.remembered_mapping
+    bob = Contact.objects.get(email="bob@example.nl")
+    assert (bob.phone, bob.mobile) == ("", "06 12345678")
