@@ -4,6 +4,7 @@ The mapping is detected from the headers and can be changed by the user (`overri
 `header_set_hash` identifies a set of headers, so a chosen mapping can be proposed again.
 """
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ from .values import cell_text
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "first_name": ("Voornaam", "Roepnaam", "First Name", "Given Name"),
     "initials": ("Voorletters", "Voorletter", "Initialen", "Initials"),
-    "titles": ("Titel", "Titels", "Aanhef", "Titulatuur", "Aanspreektitel", "Name Prefix"),
-    "titles_after": ("Achtervoegsel", "Name Suffix"),
+    "titles": ("Titel", "Titels", "Aanhef", "Titulatuur", "Aanspreektitel", "Name Prefix", "Title", "Salutation"),
+    "titles_after": ("Achtervoegsel", "Name Suffix", "Suffix"),
     "tussenvoegsel": (
         "Tussenvoegsel",
         "Tussenvoegsels",
@@ -28,7 +29,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Additional Name",
     ),
     "last_name": ("Achternaam", "Last Name", "Family Name", "Surname"),
-    "full_name": ("Naam", "Volledige naam", "Contactpersoon", "Name", "Full Name"),
+    "full_name": ("Naam", "Volledige naam", "Contactpersoon", "Naam contactpersoon", "Name", "Full Name"),
     "email": (
         "E-mail",
         "E-mailadres",
@@ -36,14 +37,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "Mail",
         "Mailadres",
         "E-mail werk",
+        "Contact e-mail",
+        "E-mail contactpersoon",
         "E-mail Address",
         "E-mail 1 - Value",
     ),
     "phone": (
         "Telefoon",
         "Telefoonnummer",
+        "Telefoonnr.",
         "Tel",
         "Tel.",
+        "Tel. nr.",
+        "Telnr.",
         "Telefoon op werk",
         "Telefoon werk",
         "Telefoonnummer werk",
@@ -67,6 +73,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "organisation": (
         "Organisatie",
         "Organisatienaam",
+        "Naam organisatie",
         "Bedrijf",
         "Bedrijfsnaam",
         "Instantie",
@@ -101,6 +108,67 @@ def header_key(text) -> str:
 
 
 HEADER_FIELDS: dict[str, str] = {header_key(header): name for name, headers in SYNONYMS.items() for header in headers}
+
+# A longer header that names a known field (IMPORT.md "Columns"), read word by word after the exact synonyms:
+# words that say whose value it is ("E-mail contactpersoon", "Functie deelnemer") are left out; "naam" of an
+# organisation, gemeente or network is that field ("Naam organisatie", "Company name"); e-mail, mobile and phone
+# are recognised by a keyword ("Zakelijk e-mailadres", "Telefoonnummer secretariaat", "Mobiel werk").
+_WHOSE = frozenset({"contactpersoon", "contact", "persoon", "deelnemer", "medewerker", "aanvrager", "person"})
+_NAME_WORDS = frozenset({"naam", "name"})
+_LINK_WORDS = frozenset({"van", "de", "het", "der", "of", "the"})
+_NAMED_FIELDS = frozenset({"organisation", "gemeente", "network"})
+# A header with one of these words is about something else than the field its keyword names: a label or type
+# column, a display name, a fax or a private number.
+_OTHER_THAN = frozenset(
+    {
+        "label", "type", "soort", "display", "weergavenaam", "weergave", "fax", "prive", "home", "thuis", "privaat",
+        "nieuwsbrief", "toestemming",
+    }
+)  # fmt: skip
+_KEYWORD_HEADER_LENGTH = 40
+_E_MAIL = re.compile(r"\be[\s_-]*mail")
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _email_word(word: str) -> bool:
+    return word == "mail" or word.startswith("email") or word.endswith("mailadres")
+
+
+def _phone_words(words: set[str]) -> bool:
+    if any("telefoon" in word for word in words) or words & {"telnr", "phone", "telephone"}:
+        return True
+    return "tel" in words and bool(words & {"nr", "nummer", "no"})
+
+
+@functools.lru_cache(maxsize=1024)
+def keyword_field(text: str) -> str | None:
+    """The field a header that is no exact synonym still names, or None: "E-mail contactpersoon" → "email",
+    "Naam organisatie" → "organisation", "Telefoonnr. secretariaat" → "phone", "Naam deelnemer" → "naam" (the
+    caller decides full or last name, as for DUTCH_NAAM). Conservative: a header with an "@", over 40
+    characters, or about a label, type, display name, fax or private number names nothing."""
+    if "@" in text or len(text) > _KEYWORD_HEADER_LENGTH:
+        return None
+    words = _WORDS.findall(_E_MAIL.sub("email", fold(text)))
+    present = set(words)
+    if not words or present & _OTHER_THAN:
+        return None
+    own = [word for word in words if word not in _WHOSE]
+    if own != words and "".join(own) in HEADER_FIELDS:
+        key = "".join(own)
+        return DUTCH_NAAM if key == DUTCH_NAAM else HEADER_FIELDS[key]
+    named = "".join(word for word in own if word not in _NAME_WORDS and word not in _LINK_WORDS)
+    if present & _NAME_WORDS and HEADER_FIELDS.get(named) in _NAMED_FIELDS:
+        return HEADER_FIELDS[named]
+    if present & _NAME_WORDS:
+        return None
+    if any(_email_word(word) for word in words):
+        return "email"
+    if any(word.startswith(("mobiel", "mobile")) for word in words) or "gsm" in present:
+        return "mobile"
+    if _phone_words(present):
+        return "phone"
+    return None
+
 
 # The field names a user gives when changing the mapping (CLI `--column "KOP=veld"`, API `columns`, web, admin):
 # Dutch as the user reads them, the English field names too; "negeren" (or nothing) leaves the column out.
@@ -175,27 +243,42 @@ class ColumnMap:
 IDENTITY_FIELDS = ("email", "full_name", "last_name")
 
 
-def _known_fields(row, chosen: dict[str, str]) -> tuple[int, bool]:
-    """(how many known columns `row` names, whether one identifies a person); `chosen` (header key → field,
-    the user's mapping) counts as known."""
+def _known_fields(row, chosen: dict[str, str]) -> tuple[int, int, bool]:
+    """(how many columns of `row` are exact synonyms or chosen, how many more a keyword names, whether one
+    identifies a person); `chosen` (header key → field, the user's mapping) counts as exact."""
     keys = [header_key(cell) for cell in row]
     fields = {HEADER_FIELDS[key] for key in keys if key in HEADER_FIELDS and key not in chosen}
     mapped = [chosen[key] for key in keys if key in chosen]
-    identity = any(name in IDENTITY_FIELDS for name in (*fields, *mapped))
-    return len(fields) + len(mapped), identity
+    named = {
+        keyword_field(cell_text(cell))
+        for cell, key in zip(row, keys, strict=True)
+        if key and key not in HEADER_FIELDS and key not in chosen
+    }
+    named = {_resolve_naam(name, False) for name in named if name} - fields
+    identity = any(name in IDENTITY_FIELDS for name in (*fields, *mapped, *named))
+    return len(fields) + len(mapped), len(named), identity
+
+
+def _resolve_naam(name: str, has_first_name: bool) -> str:
+    if name != DUTCH_NAAM:
+        return name
+    return "last_name" if has_first_name else "full_name"
 
 
 def find_header(table: list[list], overrides: dict[str, str] | None = None) -> int | None:
     """The row (among the first HEADER_SEARCH_ROWS) naming the most known columns, the first of equals; None
     when no row names any. One column is enough when it identifies a person (an e-mail column alone is a
     list); a row naming a single other column ("Titel", "Gemeente") is a title, not a header. Headers the
-    user mapped (`overrides`, header → field) count as known. Merged group headings above the header
-    ("Persoon", "Werk") name fewer. IMPORT.md "Which row is the header"."""
+    user mapped (`overrides`, header → field) count as known; headers a keyword names (`keyword_field`) count
+    too, in a row with at least one exact synonym. Merged group headings above the header ("Persoon", "Werk")
+    name fewer. IMPORT.md "Which row is the header"."""
     chosen = {header_key(header): name for header, name in (overrides or {}).items()}
     best, best_count = None, 0
     for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
-        count, identity = _known_fields(row, chosen)
-        if count < 2 and not identity:
+        exact, named, identity = _known_fields(row, chosen)
+        count = exact + named
+        # A keyword alone never makes a header: a title row "E-mailadressen deelnemers" is none.
+        if not exact or (count < 2 and not identity):
             continue
         if count > best_count:
             best, best_count = index, count
@@ -203,46 +286,59 @@ def find_header(table: list[list], overrides: dict[str, str] | None = None) -> i
 
 
 def map_columns(header_row: list, header_index: int, overrides: dict[str, str] | None = None) -> ColumnMap:
-    """The columns' fields: the user's `overrides` (header → field, "" to ignore) first, then the synonyms."""
+    """The columns' fields: the user's `overrides` (header → field, "" to ignore) first, then the exact synonyms,
+    then what a keyword names (`keyword_field`) for a field no column has yet. A column whose field another
+    column already has is ignored (listed in `ignored`), except a further phone or mobile column of the exact
+    synonyms, which is a fallback."""
     keys = [header_key(cell) for cell in header_row]
     chosen = {header_key(header): name for header, name in (overrides or {}).items()}
-    has_first_name = "first_name" in chosen.values() or any(
-        HEADER_FIELDS.get(key) == "first_name" and key not in chosen for key in keys
+    named = [
+        keyword_field(cell_text(cell)) if key and key not in chosen and key not in HEADER_FIELDS else None
+        for cell, key in zip(header_row, keys, strict=True)
+    ]
+    has_first_name = (
+        "first_name" in chosen.values()
+        or any(HEADER_FIELDS.get(key) == "first_name" and key not in chosen for key in keys)
+        or "first_name" in named
     )
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
     fallbacks: dict[str, list[int]] = {}
-    ignored: list[str] = []
-    mapping: list[tuple[str, str]] = []
+    proposed: dict[int, str] = {}
+
+    def take(index: int, name: str) -> None:
+        columns[name] = index
+        headers[name] = str(header_row[index]).strip()
+        proposed[index] = name
+
     # Chosen fields first, so a chosen column wins over a synonym elsewhere in the row.
     for index, key in enumerate(keys):
         if chosen.get(key) and chosen[key] not in columns:
-            columns[chosen[key]] = index
-            headers[chosen[key]] = str(header_row[index]).strip()
-    for index, (cell, key) in enumerate(zip(header_row, keys, strict=True)):
-        if not key:
-            continue
-        text = str(cell).strip()
-        if key in chosen:
-            name = chosen[key]
-            if not name or columns.get(name) != index:
-                ignored.append(text)
-                name = IGNORE
-            mapping.append((text, name))
+            take(index, chosen[key])
+    for index, key in enumerate(keys):
+        if not key or key in chosen:
             continue
         name = HEADER_FIELDS.get(key)
         if key == DUTCH_NAAM and has_first_name and "last_name" not in columns:
             name = "last_name"
         if name in columns and name in FALLBACK_FIELDS:
             fallbacks.setdefault(name, []).append(index)
-            mapping.append((text, name))
+            proposed[index] = name
+        elif name is not None and name not in columns:
+            take(index, name)
+    for index, name in enumerate(named):
+        name = _resolve_naam(name, has_first_name) if name else None
+        if name is not None and name not in columns:
+            take(index, name)
+    ignored: list[str] = []
+    mapping: list[tuple[str, str]] = []
+    for index, key in enumerate(keys):
+        if not key:
             continue
-        if name is None or name in columns:
+        text = str(header_row[index]).strip()
+        name = proposed.get(index, IGNORE)
+        if not name:
             ignored.append(text)
-            mapping.append((text, IGNORE))
-            continue
-        columns[name] = index
-        headers[name] = text
         mapping.append((text, name))
     return ColumnMap(
         header_index=header_index,

@@ -13,12 +13,16 @@ import phonenumbers
 
 from .readers import clip
 
-# Google Contacts joins several values of one field with " ::: ".
-_GOOGLE_JOIN = " ::: "
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+# Something with an "@" between the characters that separate, bracket or quote addresses in a cell: newlines,
+# tabs and spaces, ";" and "," (Outlook), " ::: " (Google), " / ", <…>, (…), […], "…" ('…' is taken off after).
+_ADDRESS_LIKE = re.compile(r"[^\s<>()\[\]\",;]+@[^\s<>()\[\]\",;]+")
 _ONE_ADDRESS = re.compile(r"[^\s<>\",;:]+@[^\s<>\",;]+")
+_JOINED = re.compile(r"/|\||:::")
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 _NON_DIGITS = re.compile(r"\D")
 PHONE_REGION = "NL"
+_DUTCH_CODE = 31
 # An address email-validator accepts as it is (plain ASCII, no quoting, no IP literal): checked by this pattern
 # alone, which is 20× faster on a 100 000-row list; anything else goes through email-validator.
 _PLAIN_ADDRESS = re.compile(
@@ -28,17 +32,34 @@ _PLAIN_ADDRESS = re.compile(
 _DUTCH_DIGITS = re.compile(r"[\d\s().+-]+")
 
 
-def _addresses(text: str) -> list[str]:
-    """The addresses in a cell, in order: `a; b`, `a, b`, `a ::: b`, `Name <a>`, `"Last, First" <a>`."""
-    parts = text.split(_GOOGLE_JOIN)
+def _candidates(text: str) -> list[str]:
+    """What looks like an address in a cell, in order, with the quotes, a "mailto:" and a closing full stop
+    around it taken off: "Eva Bos (eva@x.nl)", "'eva@x.nl'", "a@x.nl / b@x.nl", "Smit, Anna <a@x.nl>"."""
     found = []
-    for part in parts:
-        # getaddresses splits on commas outside quotes; a semicolon is Outlook's separator.
-        for _name, address in getaddresses([part.replace(";", ",")]):
-            address = address.strip().removeprefix("mailto:").strip()
-            if address:
+    for match in _ADDRESS_LIKE.finditer(text):
+        token = match.group()
+        # Two addresses without a space between them: "a@x.nl/b@x.nl", "a@x.nl:::b@x.nl".
+        for part in _JOINED.split(token) if token.count("@") > 1 else [token]:
+            address = _MAILTO.sub("", part.strip("'`")).rstrip(".:'")
+            if "@" in address:
                 found.append(address)
     return found
+
+
+def _folded_addresses(text: str) -> list[str]:
+    """The addresses the standard library reads in a cell whose address has a space in it ("a@example .nl")."""
+    return [address for _name, address in getaddresses([text.replace(";", ",")]) if "@" in address]
+
+
+def _valid(address: str) -> str:
+    """`address` as email-validator normalises it, lower-cased; "" when it is no valid address."""
+    plain = _plain_address(address.lower())
+    if plain:
+        return plain
+    try:
+        return email_validator.validate_email(address, check_deliverability=False).normalized.lower()
+    except email_validator.EmailNotValidError:
+        return ""
 
 
 def _plain_address(address: str) -> str:
@@ -54,28 +75,35 @@ def _plain_address(address: str) -> str:
 def parse_email(text: str) -> tuple[str, str, str]:
     """(address, warning, error) for an e-mail cell; the address lower-cased as email-validator normalises it.
 
-    "Pim Kuiper <pim@example.nl>" → the address with a warning; "a@x.nl; b@x.nl" → the first, with a
-    warning naming the others; an address that email-validator refuses is an error. An empty cell → ("", "", "").
+    The addresses are found whatever separates, brackets or quotes them: "Pim Kuiper <pim@example.nl>",
+    "Kuiper, Pim <pim@example.nl>", "Pim Kuiper (pim@example.nl)", "'pim@example.nl'" → the address, with a
+    warning quoting the cell; "a@x.nl; b@x.nl" (also ",", " ::: ", " / ", a tab or a new line in the cell) →
+    the first valid one, with a warning naming the others. A cell without a valid address is an error.
+    An empty cell → ("", "", "").
     """
     text = text.strip()
     if not text:
         return "", "", ""
     plain = text.lower().removeprefix("mailto:").strip()
-    addresses = [plain] if _ONE_ADDRESS.fullmatch(plain) else _addresses(text)
-    if not addresses:
+    if _ONE_ADDRESS.fullmatch(plain):
+        address = _valid(plain)
+        if address == plain:
+            return address, "", ""
+    candidates = _candidates(text)
+    valid = [(candidate, address) for candidate in candidates if (address := _valid(candidate))]
+    if not valid:
+        candidates = _folded_addresses(text)
+        valid = [(candidate, address) for candidate in candidates if (address := _valid(candidate))]
+    if not valid:
         return "", "", "Dit is geen geldig e-mailadres."
-    first, others = addresses[0], addresses[1:]
-    address = _plain_address(first.lower())
-    if not address:
-        try:
-            address = email_validator.validate_email(first, check_deliverability=False).normalized.lower()
-        except email_validator.EmailNotValidError:
-            return "", "", "Dit is geen geldig e-mailadres."
-    warning = ""
+    first, address = valid[0]
+    others = [candidate for candidate in candidates if candidate != first]
     if others:
         warning = f"Meerdere e-mailadressen in één cel; {address} gebruikt, niet: {clip(', '.join(others))}."
     elif address != plain:
         warning = f"Het e-mailadres {address} is uit '{clip(text)}' gehaald."
+    else:
+        warning = ""
     return address, warning, ""
 
 
@@ -83,7 +111,8 @@ def parse_phone(text: str) -> tuple[str, str, str]:
     """(number, warning, error) for a phone cell.
 
     Stored format: a Dutch number in national notation as phonenumbers writes it ("010 412 3456",
-    "06 12345678"), any other country's in international notation ("+32 2 555 12 12"). A number cell
+    "06 12345678"), any other country's in international notation ("+32 2 555 12 12"), as phonenumbers reads
+    it (valid, or of a length that country's numbers have: its lists of numbers in use lag). A number cell
     that lost its leading 0 (104123456) or kept its country code without + (31612345678) gets it back.
     A value in scientific notation (6,12346E+08: digits Excel already lost) is an error; a value
     phonenumbers cannot read as a valid number is kept as typed, with a warning.
@@ -121,14 +150,22 @@ def _format_phone(text: str) -> str:
         number = phonenumbers.parse(text, PHONE_REGION)
     except phonenumbers.NumberParseException:
         return ""
-    if not phonenumbers.is_valid_number(number):
+    if number.country_code == _DUTCH_CODE:
+        if not phonenumbers.is_valid_number(number):
+            return ""
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    # Another country's number counts when its length fits that country's numbers: phonenumbers' ranges of
+    # numbers in use lag behind (it refuses +32 2 123 45 67, a Brussels number in the Belgian plan).
+    if not (phonenumbers.is_valid_number(number) or _possible(number)):
         return ""
-    style = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if phonenumbers.region_code_for_number(number) == PHONE_REGION
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _possible(number: phonenumbers.PhoneNumber) -> bool:
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return reason == phonenumbers.ValidationResult.IS_POSSIBLE and phonenumbers.region_code_for_number(number) != (
+        phonenumbers.UNKNOWN_REGION
     )
-    return phonenumbers.format_number(number, style)
 
 
 def _dutch_national_digits(text: str) -> str:

@@ -25,7 +25,8 @@ def utf8_csv(rows: list[list]) -> bytes:
         ("ir. Bram Visser, MBA", ("ir. MBA", "Bram Visser")),
         ("MEVR. Fatma Kaya MA", ("MEVR. MA", "Fatma Kaya")),
         ("Jan Ma", ("", "Jan Ma")),  # Ma is a surname, not a post-nominal, unless in capitals
-        ("Dhr.", ("", "Dhr.")),  # one word always stays the name
+        ("Dhr.", ("Dhr.", "")),  # a cell of titles alone has no name
+        ("Mr", ("", "Mr")),  # but a title that is also a surname, alone and without a dot, stays the name
     ],
 )
 def test_other_titles_are_kept_apart(name, expected):
