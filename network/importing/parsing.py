@@ -168,8 +168,8 @@ class RowParser:
             if last:
                 found, last = split_titles(last)
                 titles.append(found)
-            if last and not tussen:
-                tussen, last = split_filing_last_name(last)
+            if last:
+                tussen, last = split_filing_last_name(last, tussen)
         first = normalise_initials(first or self._text(cells, "initials"))
         titles.append(self._text(cells, "titles_after"))
         return " ".join(t for t in titles if t), first, tussen, last

@@ -133,6 +133,27 @@ def test_a_last_name_that_repeats_its_tussenvoegsel_column_loses_the_repetition(
     assert split_filing_last_name(last_name, tussenvoegsel) == expected
 
 
+def test_a_tussenvoegsel_column_next_to_a_last_name_in_filing_form_is_one_name(actor):
+    data = xlsx_bytes(
+        [
+            ["Voornaam", "Tussenv.", "Achternaam", "E-mail"],
+            ["Kees", "de", "Vries de", "kees@var.example"],
+            ["Eva", "van der", "Berg, van der", "eva@var.example"],
+            ["Jan", "van den", "Berg, van den", "jan@var.example"],
+        ]
+    )
+
+    result = do_run(actor, data, "lijst.xlsx")
+
+    assert result.exit_code == 0, result.summary
+    stored = {c.email: (c.tussenvoegsel, c.last_name, c.full_name) for c in Contact.objects.all()}
+    assert stored == {
+        "kees@var.example": ("de", "Vries", "Kees de Vries"),
+        "eva@var.example": ("van der", "Berg", "Eva van der Berg"),
+        "jan@var.example": ("van den", "Berg", "Jan van den Berg"),
+    }
+
+
 def test_names_with_titles_together_a_roepnaam_and_a_vacancy_are_stored_apart(actor):
     rows = [
         ["Naam", "E-mail"],
