@@ -21,7 +21,7 @@ from .columns import (
     map_columns,
 )
 from .errors import ImportFileError
-from .readers import Book, UncachedFormula, clip
+from .readers import Book, UncachedFormula, clip, filled_indices
 from .values import cell_text
 
 # A totals row starts with one of these words: "Totaal", "Subtotaal: 12", "Aantal deelnemers", "Total".
@@ -123,8 +123,9 @@ def find_list(
 
 def skipped_row_reason(cells: list, cmap: ColumnMap) -> str | None:
     """Why the row is no person, or None: a totals row, or a section heading (one filled cell, in the first
-    column or outside the list's columns, in a list of several columns). The message quotes the row."""
-    filled = [(index, cell) for index, cell in enumerate(cells) if _filled(cell)]
+    column or outside the list's columns, in a list of several columns). The message quotes the row.
+    Work follows the row's filled cells (a reader's Row knows them), not the column of its last cell."""
+    filled = [(index, cells[index]) for index in filled_indices(cells) if _filled(cells[index])]
     if not filled:
         return None
     first_index, first = filled[0]

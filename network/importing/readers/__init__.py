@@ -5,8 +5,10 @@
 
 .xlsx and .ods are streamed from the zip by our own readers (xlsx.py, ods.py): memory and time follow
 the cells present, not the sheet's declared size, corner cell or repeat counts. .xls goes through
-python-calamine (calamine.py), .csv through text.py (encoding and delimiter detected). Every text cell
-passes one CellGuard per file (limits.py).
+python-calamine (calamine.py; its active sheet and scientific-notation cells from biff.py), .csv through
+text.py (encoding and delimiter detected). Every text cell passes one CellGuard per file (limits.py).
+Spreadsheet readers hand out Rows, which know their filled cells: per-row work follows those cells, not
+the column of a row's last cell. A number shown in scientific notation is handed out as the text shown.
 """
 
 import os
@@ -15,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 
 from ..errors import ImportFileError
-from .book import Book, UncachedFormula
+from .book import Book, Row, UncachedFormula, filled_indices
 from .calamine import CalamineBook
 from .limits import CellGuard, clip, column_letters
 from .ods import OdsBook
@@ -30,12 +32,14 @@ __all__ = [
     "CSV_EXTENSIONS",
     "SPREADSHEET_EXTENSIONS",
     "Book",
+    "Row",
     "UncachedFormula",
     "check_extension",
     "check_row_count",
     "clip",
     "column_letters",
     "decode_text",
+    "filled_indices",
     "open_book",
     "read_upload",
 ]

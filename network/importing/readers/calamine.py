@@ -1,7 +1,8 @@
-"""Reading .xls and .ods through python-calamine, which never evaluates formulas.
+"""Reading .xls through python-calamine, which never evaluates formulas; biff.py adds what calamine does
+not tell: the sheet Excel opens on and the number cells shown in scientific notation.
 
 calamine builds each sheet as a dense grid; its cell limit turns a sheet stretched by a far-away
-cell into a clean refusal instead of an abort.
+cell into a clean refusal instead of an abort. A BIFF8 sheet has at most 256 columns.
 """
 
 import io
@@ -10,7 +11,8 @@ from collections.abc import Iterator
 import python_calamine
 
 from ..errors import ImportFileError
-from .book import Book, SheetInfo, trim
+from .biff import xls_details
+from .book import Book, Row, SheetInfo, is_blank, scientific_cell
 from .limits import CellGuard, column_letters
 
 
@@ -33,6 +35,13 @@ class CalamineBook(Book):
             for sheet in metadata
             if sheet.typ == python_calamine.SheetTypeEnum.WorkSheet
         ]
+        details = xls_details(data)
+        self.scientific = details.scientific
+        if details.active is not None and details.active < len(details.sheets):
+            # Window1's active tab counts every sheet (chart sheets too); a chart opens on the first worksheet.
+            names = [sheet.name for sheet in self.sheets]
+            active = details.sheets[details.active]
+            self.active = names.index(active) if active in names else 0
 
     def broken(self) -> ImportFileError:
         return ImportFileError(f"{self.file_name} kan niet worden gelezen: het is geen geldig {self.ext}-bestand.")
@@ -48,11 +57,21 @@ class CalamineBook(Book):
             raise self.broken() from exc
         first_row, first_column = worksheet.start or (0, 0)
         self.row_hint = first_row + worksheet.height
+        scientific = self.scientific.get(name, {})
         for offset, cells in enumerate(worksheet.iter_rows()):
             number = first_row + offset + 1
-            cells = trim([None] * first_column + list(cells))
-            for index, value in enumerate(cells):
+            row = Row([None] * first_column + list(cells))
+            filled = []
+            for index in range(first_column, len(row)):
+                value = row[index]
                 if isinstance(value, str):
-                    cells[index] = self.guard.text(value, f"cel {column_letters(index)}{number}")
-            if cells:
-                yield number, cells
+                    row[index] = value = self.guard.text(value, f"cel {column_letters(index)}{number}")
+                elif isinstance(value, int | float) and not isinstance(value, bool) and scientific:
+                    # "6,12E+08" when the digits behind it may be lost (a row error for a phone, IMPORT.md).
+                    row[index] = value = scientific_cell(value, scientific.get((number - 1, index)))
+                if not is_blank(value):
+                    filled.append(index)
+            if filled:
+                del row[filled[-1] + 1 :]
+                row.filled = filled
+                yield number, row

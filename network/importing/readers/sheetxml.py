@@ -4,11 +4,18 @@ the fastest way Python offers, and the memory of one row at a time.
 A DTD (which OOXML never has) is refused before any entity could be expanded.
 """
 
+import re
 from collections.abc import Callable, Iterator
 from xml.parsers import expat
 
 CHUNK_BYTES = 256 * 1024
-_REF_LETTERS = str.maketrans("", "", "0123456789$")
+# A sheet's bounds in Excel 2007 and later: columns A … XFD, rows 1 … 1 048 576.
+MAX_COLUMNS = 16_384
+MAX_ROWS = 1_048_576
+_DIGITS = "0123456789"
+_LETTERS = re.compile(r"[A-Z]{1,3}")
+# Column letters → index, for the columns seen (at most MAX_COLUMNS entries, as only valid ones are kept).
+_COLUMNS: dict[str, int] = {}
 
 
 def _refuse_dtd(*args) -> None:
@@ -68,11 +75,30 @@ def local(name: str) -> str:
 
 
 def column_index(ref: str) -> int:
-    """ "D5" → 3."""
-    index = 0
-    for letter in ref.translate(_REF_LETTERS):
-        index = index * 26 + ord(letter) - 64
-    return index - 1
+    """ "D5" → 3; ValueError for a reference that is no cell of a sheet (beyond column XFD or row 1 048 576,
+    or not letters followed by digits): the file is damaged."""
+    letters = ref.rstrip(_DIGITS)
+    index = _COLUMNS.get(letters)
+    if index is None:
+        if not _LETTERS.fullmatch(letters.upper()):
+            raise ValueError(f"cell reference {ref[:20]!r}")
+        index = -1
+        for letter in letters.upper():
+            index = (index + 1) * 26 + ord(letter) - 65
+        if index >= MAX_COLUMNS:
+            raise ValueError(f"cell reference {ref[:20]!r}")
+        _COLUMNS[letters] = index
+    digits = ref[len(letters) :]
+    if not digits or len(digits) > 7 or not 1 <= int(digits) <= MAX_ROWS:
+        raise ValueError(f"cell reference {ref[:20]!r}")
+    return index
+
+
+def row_number(text: str) -> int:
+    """A row's "r" attribute as a number; ValueError outside 1 … 1 048 576."""
+    if not text.isdigit() or len(text) > 7 or not 1 <= int(text) <= MAX_ROWS:
+        raise ValueError(f"row number {text[:20]!r}")
+    return int(text)
 
 
 class SharedStrings:
@@ -134,7 +160,8 @@ class SheetRows:
         elif tag == "v":
             self.text = []
         elif tag == "row":
-            self.number = int(attrs.get("r") or self.number + 1)
+            number = attrs.get("r")
+            self.number = row_number(number) if number else self.number + 1
             self.cells, self.column = {}, -1
         elif tag == "f":
             self.formula = True
@@ -156,6 +183,8 @@ class SheetRows:
         elif tag == "c":
             ref = self.ref
             self.column = column_index(ref) if ref else self.column + 1
+            if self.column >= MAX_COLUMNS:
+                raise ValueError("more cells in a row than a sheet has columns")
             value = self.value(self.kind, self.style, self.v, self.formula, self.inline, ref or f"rij {self.number}")
             if value is not None:
                 self.cells[self.column] = value

@@ -19,7 +19,16 @@ from xml.parsers import expat
 from defusedxml import ElementTree as SafeElementTree
 
 from ..errors import ImportFileError
-from .book import Book, SheetInfo, UncachedFormula, trim
+from .book import (
+    BUILTIN_SCIENTIFIC,
+    Book,
+    ScientificFormat,
+    SheetInfo,
+    UncachedFormula,
+    row_of,
+    scientific_cell,
+    scientific_format,
+)
 from .limits import CellGuard
 from .sheetxml import SharedStrings, SheetRows, parse
 
@@ -146,21 +155,29 @@ class XlsxBook(Book):
             (path for kind, path in rels.values() if kind.endswith("/sharedStrings")), "xl/sharedStrings.xml"
         )
         self.date_styles: set[int] = set()
+        # Cell style (the "s" attribute, as written) → the scientific notation its number format shows.
+        self.scientific_styles: dict[str, ScientificFormat] = {}
         styles = next((path for kind, path in rels.values() if kind.endswith("/styles")), None)
         if styles and styles in self.archive.NameToInfo:
             self._read_styles(self._small_xml(styles))
 
     def _read_styles(self, root) -> None:
         custom_dates = set()
+        scientific = {number: scientific_format(code) for number, code in BUILTIN_SCIENTIFIC.items()}
         for element in root.iter():
             tag = _local(element.tag)
-            if tag == "numFmt" and is_date_format(element.get("formatCode", "")):
-                custom_dates.add(int(element.get("numFmtId")))
+            if tag == "numFmt":
+                code, number = element.get("formatCode", ""), int(element.get("numFmtId"))
+                if is_date_format(code):
+                    custom_dates.add(number)
+                scientific[number] = scientific_format(code)
             elif tag == "cellXfs":
                 for index, xf in enumerate(element):
                     number_format = int(xf.get("numFmtId") or 0)
                     if number_format in BUILTIN_DATE_FORMATS or number_format in custom_dates:
                         self.date_styles.add(index)
+                    elif scientific.get(number_format) is not None:
+                        self.scientific_styles[str(index)] = scientific[number_format]
 
     @property
     def shared(self) -> list[str]:
@@ -188,11 +205,8 @@ class XlsxBook(Book):
         with self.archive.open(path) as stream:
             for number, cells in parse(stream, handler):
                 self.row_hint = handler.row_hint
-                row = [None] * (max(cells) + 1)
-                for index, value in cells.items():
-                    row[index] = value
-                row = trim(row)
-                if row:
+                row = row_of(cells)
+                if row is not None:
                     yield number, row
 
     def _value(self, kind: str, style: str | None, value: str | None, formula: bool, inline: list | None, ref: str):
@@ -204,7 +218,10 @@ class XlsxBook(Book):
         if value is None or value == "":
             return None
         if kind == "s":
-            return self.guard.text(self._shared[int(value)], "cel ", ref)
+            index = int(value)
+            if not 0 <= index < len(self._shared):
+                raise IndexError(f"shared string {index}")
+            return self.guard.text(self._shared[index], "cel ", ref)
         if kind in ("str", "e"):
             return self.guard.text(_unescape(value), "cel ", ref)
         if kind == "b":
@@ -212,7 +229,12 @@ class XlsxBook(Book):
         if kind == "d":
             return datetime.datetime.fromisoformat(value)
         number = float(value) if any(ch in value for ch in ".eE") else int(value)
-        if style and int(style) in self.date_styles and 0 <= number < 2958466:
-            epoch = datetime.datetime(1904, 1, 1) if self.date1904 else datetime.datetime(1899, 12, 30)
-            return epoch + datetime.timedelta(days=number)
+        if style:
+            if int(style) in self.date_styles and 0 <= number < 2958466:
+                epoch = datetime.datetime(1904, 1, 1) if self.date1904 else datetime.datetime(1899, 12, 30)
+                return epoch + datetime.timedelta(days=number)
+            shown = self.scientific_styles.get(style)
+            if shown is not None:
+                # "6,12E+08" when the digits behind it may be lost (a row error for a phone, IMPORT.md).
+                return scientific_cell(number, shown)
         return number
