@@ -11,7 +11,7 @@ from ..models import Contact, Network, Organisation
 from ..names import normalise_initials, split_filing_last_name, split_name, split_titles
 from .columns import NAME_FIELDS, ColumnMap, header_key
 from .contact_values import parse_email, parse_phone
-from .readers import UncachedFormula, clip, column_letters
+from .readers import UncachedFormula, clip, column_letters, filled_indices
 from .registry import Registry
 from .values import cell_text, parse_date
 
@@ -198,7 +198,7 @@ class RowParser:
         (list of error dicts), "warnings" (list of (field, Dutch message)).
         """
         errors = self.formula_errors(number, cells)
-        if not errors and not any(cell_text(cell) for cell in cells):
+        if not errors and not any(cell_text(cells[index]) for index in filled_indices(cells)):
             return None
         warnings: list[tuple[str, str]] = []  # (field, message)
         titles, first, tussen, last = self._names(cells)
