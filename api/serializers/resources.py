@@ -1,7 +1,9 @@
 """Read representations of the registry's resources; related objects are nested as brief serializers."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from network import selectors
 from network.models import (
     Contact,
     Gemeente,
@@ -196,8 +198,17 @@ class ImportBatchSerializer(serializers.ModelSerializer):
 
 
 class ImportBatchDetailSerializer(ImportBatchSerializer):
+    results = serializers.SerializerMethodField(
+        help_text="Het resultaat per rij, in volgorde: row, action, contact, contact_id, membership_id (als er een "
+        "rol is), changes en messages (als die er zijn)"
+    )
+
     class Meta(ImportBatchSerializer.Meta):
         fields = [*ImportBatchSerializer.Meta.fields, "results"]
+
+    @extend_schema_field({"type": "array", "items": {"type": "object", "additionalProperties": True}})
+    def get_results(self, obj) -> list[dict]:
+        return selectors.import_batch_results(batch=obj)
 
 
 class MembershipHandoverResultSerializer(serializers.Serializer):

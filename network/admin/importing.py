@@ -27,7 +27,7 @@ from import_export.admin import ImportExportMixin
 from accounts.permissions import Action, can
 from accounts.services import export_logged
 
-from .. import services, uploads
+from .. import selectors, services, uploads
 from ..exporting import CONTENT_TYPES, FORMATS, export_contacts, export_memberships
 from ..forms import add_service_errors
 from ..importing import ImportFileError, ImportOptions, run_import
@@ -37,6 +37,8 @@ from ..models import Contact, ImportBatch, Network
 
 ACCEPT = ",".join(SPREADSHEET_EXTENSIONS + CSV_EXTENSIONS)
 SESSION_UPLOADS = "admin_import_uploads"
+# Per-row results shown on a batch's admin page; the web page pages through all of them.
+ADMIN_BATCH_ROWS = 500
 ACTION_LABELS = {
     "new": _("nieuw"),
     "updated": _("gewijzigd"),
@@ -294,7 +296,7 @@ class ImportBatchAdminMixin:
         return [*super().get_readonly_fields(request, obj), "summary", "row_results"]
 
     def get_fields(self, request, obj=None):
-        fields = [f for f in super().get_fields(request, obj) if f not in ("counts", "results")]
+        fields = [f for f in super().get_fields(request, obj) if f != "counts"]
         return [*[f for f in fields if f not in ("summary", "row_results")], "summary", "row_results"]
 
     def has_undo_permission(self, request) -> bool:
@@ -335,27 +337,26 @@ class ImportBatchAdminMixin:
     @admin.display(description=_("resultaat per rij"))
     def row_results(self, obj):
         rows = []
-        for row in obj.results or []:
-            changes = "; ".join(f"{name}: {old or '–'} → {new}" for name, (old, new) in row.get("changes", {}).items())
-            contact = row.get("contact", "")
-            if row.get("contact_id"):
-                url = reverse("admin:network_contact_change", args=[row["contact_id"]])
+        shown = list(selectors.import_batch_rows(batch=obj)[: ADMIN_BATCH_ROWS + 1])
+        for row in shown[:ADMIN_BATCH_ROWS]:
+            changes = "; ".join(f"{name}: {old or '–'} → {new}" for name, (old, new) in row.changes.items())
+            contact = row.contact
+            if row.contact_id:
+                url = reverse("admin:network_contact_change", args=[row.contact_id])
                 contact = format_html('<a href="{}">{}</a>', url, contact)
-            rows.append(
-                (
-                    row.get("row"),
-                    ACTION_LABELS.get(row.get("action"), row.get("action")),
-                    contact,
-                    changes or "–",
-                    " ".join(row.get("messages", [])) or "–",
-                )
-            )
+            action = ACTION_LABELS.get(row.action, row.action)
+            rows.append((row.row or "–", action, contact, changes or "–", " ".join(row.messages) or "–"))
         body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-        return format_html(
+        table = format_html(
             "<table><thead><tr><th>rij</th><th>actie</th><th>contactpersoon</th><th>wijzigingen</th>"
             "<th>meldingen</th></tr></thead><tbody>{}</tbody></table>",
             body,
         )
+        if len(shown) > ADMIN_BATCH_ROWS:
+            url = reverse("network:import-batch", args=[obj.pk])
+            note = '<p>Hier de eerste {} rijen; <a href="{}">alle rijen staan op de importpagina</a>.</p>'
+            table += format_html(note, ADMIN_BATCH_ROWS, url)
+        return table
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "can_undo": self.has_undo_permission(request)}

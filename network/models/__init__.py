@@ -6,7 +6,7 @@ Split by area; import every model from here (`from network.models import Contact
 from .base import TimeStampedModel
 from .contacts import Contact, Organisation, RetentionReviewContact
 from .events import Attendee, DistributionList, Event
-from .imports import ColumnMapping, ImportBatch
+from .imports import ColumnMapping, ImportBatch, ImportBatchRow
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
 from .querysets import MembershipQuerySet, ValidOnQuerySet, active_on_q, is_active_on, valid_on_q
 from .reference import Gemeente, Network, Region, Theme
@@ -21,6 +21,7 @@ __all__ = [
     "Event",
     "Gemeente",
     "ImportBatch",
+    "ImportBatchRow",
     "Membership",
     "MembershipQuerySet",
     "Network",

@@ -5,11 +5,12 @@ import json
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
-from ..models import ColumnMapping, Contact, ImportBatch, Membership, Network, Organisation
+from ..choices import ImportStatus
+from ..models import ColumnMapping, Contact, ImportBatch, ImportBatchRow, Membership, Network, Organisation
 
 __all__ = [
     "CONTACT_MATCH_FIELDS",
@@ -18,8 +19,11 @@ __all__ = [
     "contact_last_names_alike",
     "contact_values_for_import",
     "earlier_batch_with_same_file",
+    "import_batch_building_on",
     "import_batch_list",
     "import_batch_list_recent",
+    "import_batch_results",
+    "import_batch_rows",
     "membership_values_for_import",
     "network_list_for_import",
     "organisation_list_for_import",
@@ -143,6 +147,36 @@ def import_batch_list() -> QuerySet[ImportBatch]:
 def import_batch_list_recent(*, limit: int = 5) -> QuerySet[ImportBatch]:
     """The `limit` most recent import batches, as import_batch_list loads them, newest first. Raises nothing."""
     return import_batch_list().order_by("-created", "-id")[:limit]
+
+
+def import_batch_rows(*, batch: ImportBatch) -> QuerySet[ImportBatchRow]:
+    """The batch's per-row results (ImportBatchRow), in the order they were recorded. Raises nothing."""
+    return ImportBatchRow.objects.filter(batch=batch).order_by("id")
+
+
+# Rows fetched per round trip when a whole batch is read.
+_ROWS_CHUNK = 2000
+
+
+def import_batch_results(*, batch: ImportBatch) -> list[dict]:
+    """Every per-row result of the batch, in order, as the dict the import recorded (ImportBatchRow.result_of:
+    row, action, contact, contact_id, membership_id when set, then changes, messages and any other key), read as
+    plain values in one query. Raises nothing."""
+    values = import_batch_rows(batch=batch).values_list(*ImportBatchRow.COLUMNS, "details")
+    return [ImportBatchRow.result_of(*row) for row in values.iterator(chunk_size=_ROWS_CHUNK)]
+
+
+def import_batch_building_on(*, batch: ImportBatch) -> ImportBatch | None:
+    """The earliest applied batch after `batch` that touched a contact `batch` touched, or None; one query.
+
+    A batch touches the contacts its rows name and those whose role it ended. Raises nothing."""
+    rows_named = ImportBatchRow.objects.filter(batch=batch, contact_id__isnull=False).values("contact_id")
+    roles_ended = Membership.objects.filter(ended_by_batch=batch).values("contact_id")
+    touched = Q(contact_id__in=rows_named) | Q(contact_id__in=roles_ended)
+    later_rows = ImportBatchRow.objects.filter(touched, batch=OuterRef("pk"))
+    later_roles = Membership.objects.filter(touched, ended_by_batch=OuterRef("pk"))
+    later = ImportBatch.objects.filter(status=ImportStatus.APPLIED, id__gt=batch.pk)
+    return later.filter(Exists(later_rows) | Exists(later_roles)).order_by("id").first()
 
 
 def earlier_batch_with_same_file(*, sha256: str) -> ImportBatch | None:

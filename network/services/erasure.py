@@ -22,7 +22,8 @@ from django.db import models
 REDACTED = "[verwijderd]"
 
 # CharFields that hold free text (copied names, file names, list names), not a structured value of another record.
-FREE_TEXT_CHARFIELDS = {"object_repr", "history_change_reason", "file_name", "list_name"}
+# `contact` is the name an import row copied (ImportBatchRow), scrubbed like the JSON results it came from.
+FREE_TEXT_CHARFIELDS = {"object_repr", "history_change_reason", "file_name", "list_name", "contact"}
 
 # Rows that are only a record of someone's login attempts: deleted when they name the person.
 DELETE_ON_MATCH = {"axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}

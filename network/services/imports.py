@@ -12,24 +12,24 @@ hundreds of MB), and their history rows are copied like those of the roles.
 
 import contextlib
 import datetime
-import json
+import itertools
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
-from django.db.models import JSONField, TextField, Value
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.permissions import Action, require
 
-from ..models import Contact, ImportBatch, Membership, Organisation
+from ..models import Contact, ImportBatch, ImportBatchRow, Membership, Organisation
 
 # Rows per UPDATE and ids per IN list: far below PostgreSQL's 65 535 parameters per statement.
 WRITE_CHUNK = 10_000
+# A batch's result rows per INSERT: a few thousand rows in memory at a time, one statement per chunk.
+RESULT_CHUNK = 2_000
 
 
 def change_reason(batch: ImportBatch) -> str:
@@ -251,15 +251,36 @@ def import_batch_create(
     )
 
 
+@transaction.atomic(savepoint=False)
 def import_batch_record(*, batch: ImportBatch, counts: dict, results: Iterable[dict]) -> ImportBatch:
-    """Store the counts and the per-row results; `batch.results` is not loaded back into memory.
+    """Store the counts and the per-row results, as rows of `batch.rows` in the order given.
 
-    The results are encoded row by row into one JSON text: for a list of 100 000 rows, holding them
-    as Python dicts on top of the import itself would double its peak memory.
+    `results` holds one dict per spreadsheet row (row, action, contact, contact_id, optional membership_id,
+    changes, messages, and any other key the caller adds; see ImportBatchRow). It is consumed as it is written,
+    RESULT_CHUNK rows per statement (executemany; COPY on PostgreSQL, four times faster there than executemany
+    or a multi-row INSERT): a generator of 100 000 rows is never held as a list, nor encoded into one JSON text.
+    Returns the batch with its counts set. Raises nothing of its own.
     """
-    text = "[" + ",".join(json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder) for row in results) + "]"
-    ImportBatch.objects.filter(pk=batch.pk).update(
-        counts=counts, results=Cast(Value(text, output_field=TextField()), JSONField()), updated=timezone.now()
-    )
+    now = timezone.now()
+    ImportBatch.objects.filter(pk=batch.pk).update(counts=counts, updated=now)
     batch.counts = counts
+    quote = connection.ops.quote_name
+    meta = ImportBatchRow._meta
+    names = ("created", "updated", "batch", "row", "action", "contact", "contact_id", "membership_id", "details")
+    # Identifiers come from the model's metadata, values are parameters.
+    table = f"{quote(meta.db_table)} ({', '.join(quote(meta.get_field(n).column) for n in names)})"
+    stamp = models.DateTimeField().get_db_prep_save(now, connection)
+    encode = DjangoJSONEncoder().encode  # `details` as JSON text: what JSONField writes, without its per-value adapter
+
+    def params(result: dict) -> list:
+        *values, extra = ImportBatchRow.values_of(result)
+        return [stamp, stamp, batch.pk, *values, encode(extra) if extra else "{}"]
+
+    results = iter(results)
+    while chunk := [params(result) for result in itertools.islice(results, RESULT_CHUNK)]:
+        if connection.vendor == "postgresql":
+            _copy(f"COPY {table} FROM STDIN", chunk)
+        else:
+            with connection.cursor() as cursor:
+                cursor.executemany(f"INSERT INTO {table} VALUES ({', '.join(['%s'] * len(names))})", chunk)  # noqa: S608
     return batch

@@ -16,27 +16,18 @@ from accounts.permissions import Action, require
 from ..choices import ImportStatus
 from ..exceptions import ConflictError
 from ..models import Attendee, Contact, ImportBatch, Membership, Organisation, Outreach
+from ..selectors.imports import import_batch_building_on
 from .imports import _copy_to_history, change_reason
 from .locking import networks_lock
 
 
-def _touched_contacts(batch: ImportBatch) -> set[int]:
-    touched = {row["contact_id"] for row in batch.results if row.get("contact_id")}
-    touched.update(batch.ended_memberships.values_list("contact_id", flat=True))
-    return touched
-
-
 def _check_nothing_builds_on(batch: ImportBatch) -> None:
-    later = list(ImportBatch.objects.filter(status=ImportStatus.APPLIED, id__gt=batch.pk).order_by("id"))
-    if not later:
-        return
-    touched = _touched_contacts(batch)
-    for other in later:
-        if touched & _touched_contacts(other):
-            raise ConflictError(
-                f"Import #{batch.pk} kan niet worden teruggedraaid: de latere import #{other.pk} "
-                f"({other.file_name}) bouwt erop voort. Draai die eerst terug."
-            )
+    other = import_batch_building_on(batch=batch)
+    if other is not None:
+        raise ConflictError(
+            f"Import #{batch.pk} kan niet worden teruggedraaid: de latere import #{other.pk} "
+            f"({other.file_name}) bouwt erop voort. Draai die eerst terug."
+        )
 
 
 def _names(model) -> tuple[str, str, str, str]:

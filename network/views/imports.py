@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -29,6 +30,8 @@ from .base import login_and_action, login_and_read_right
 SESSION_KEY = "import_wizard"
 # Rows shown one by one in the preview; the counts cover the whole list.
 PREVIEW_ROWS = 1000
+# Rows per page of a recorded batch: a list of 100 000 rows is read a page at a time.
+BATCH_ROWS_PER_PAGE = 500
 
 
 def _pending(request) -> dict | None:
@@ -181,7 +184,8 @@ def import_template(request):
 @login_and_read_right
 def import_batch(request, pk: int):
     batch = get_object_or_404(selectors.import_batch_list(), pk=pk)
-    return render(request, "network/import_batch.html", {"batch": batch, "counts": batch.counts})
+    page = Paginator(selectors.import_batch_rows(batch=batch), BATCH_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "network/import_batch.html", {"batch": batch, "counts": batch.counts, "page": page})
 
 
 @require_POST

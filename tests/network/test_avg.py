@@ -74,12 +74,9 @@ def person(actor, afm):
         outcome=f"Gesproken met {NAME} ({PHONE}); Kwakkelstein komt erop terug.",
         contact=contact,
     )
-    ImportBatch.objects.create(
-        file_name="afm.xlsx",
-        sha256="0" * 64,
-        as_of=datetime.date(2021, 1, 1),
-        results=[{"row": 3, "name": NAME, "email": EMAIL.upper(), "message": "Nieuwe contactpersoon Kwakkelstein"}],
-    )
+    batch = ImportBatch.objects.create(file_name="afm.xlsx", sha256="0" * 64, as_of=datetime.date(2021, 1, 1))
+    result = {"row": 3, "action": "new", "contact": NAME, "name": NAME, "email": EMAIL.upper()}
+    services.import_batch_record(batch=batch, counts={}, results=[{**result, "message": "Nieuw: Kwakkelstein"}])
     LogEntry.objects.log_actions(
         user_id=actor.pk,
         queryset=Contact.objects.filter(pk=contact.pk),

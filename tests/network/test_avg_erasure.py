@@ -86,12 +86,21 @@ def everywhere(actor, afm, settings):
     )
     outreach.outcome = "Teruggebeld via 0031 10 456 78 90 en (010) 456 78 90; Brouwer akkoord."
     outreach.save()
-    ImportBatch.objects.create(
-        file_name="lijst Vleugelhof.csv",
-        sha256="0" * 64,
-        as_of=D(2021, 1, 1),
+    batch = ImportBatch.objects.create(file_name="lijst Vleugelhof.csv", sha256="0" * 64, as_of=D(2021, 1, 1))
+    services.import_batch_record(
+        batch=batch,
         counts={"warnings": [{"row": 3, "message": "Mogelijk dubbel: er is al een Vleugelhof"}]},
-        results=[{"row": 3, "contact": "Jan van der Vleugelhof-Brouwer", "email": EMAIL.upper()}],
+        results=[
+            {"row": 3, "action": "new", "contact": "Jan van der Vleugelhof-Brouwer", "email": EMAIL.upper()},
+            {
+                "row": 4,
+                "action": "updated",
+                "contact": "Vleugelhof-Brouwer",
+                "contact_id": contact.pk,
+                "changes": {"phone": ["", PHONE]},
+                "messages": ["Vleugelhof stond al in het register"],
+            },
+        ],
     )
     ImportBatch.objects.create(file_name="jan_van_der_vleugelhof.xlsx", sha256="1" * 64, as_of=D(2021, 1, 1))
     ExportLog.objects.create(
@@ -122,6 +131,7 @@ def test_erasure_leaves_no_form_of_the_person_anywhere(everywhere, settings):
         "network_outreach",
         "network_historicaloutreach",
         "network_importbatch",
+        "network_importbatchrow",
         "accounts_exportlog",
         "django_admin_log",
         "axes_accessattempt",

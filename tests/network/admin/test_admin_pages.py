@@ -90,7 +90,7 @@ PAGES = [
     (Theme, "change", 4),
     (Theme, "add", 2),
     (ImportBatch, "changelist", 8),
-    (ImportBatch, "change", 4),
+    (ImportBatch, "change", 5),  # 4, and the first rows of its per-row results
     (get_user_model(), "changelist", 7),
     (get_user_model(), "change", 9),
     (get_user_model(), "add", 2),

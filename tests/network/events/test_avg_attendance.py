@@ -58,4 +58,4 @@ def test_avg_erase_removes_the_name_from_attendance_imports(people, event, tmp_p
     call_command("avg_erase", str(petra.pk), "--reason", "verzoek")
     attendee = Attendee.objects.get(contact=petra)
     assert attendee.status == "aanwezig"
-    assert "Petra" not in json.dumps(ImportBatch.objects.get().results)
+    assert "Petra" not in json.dumps(selectors.import_batch_results(batch=ImportBatch.objects.get()))

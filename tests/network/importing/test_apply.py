@@ -123,8 +123,10 @@ def test_batch_records_file_user_mode_counts_and_rows(do_import, afm, actor):
     )
     assert len(batch.sha256) == 64
     assert batch.counts["contacts"] == {"new": 5, "updated": 0, "unchanged": 0}
-    assert [row["row"] for row in batch.results] == [4, 5, 6, 7, 8]
-    assert all(row["action"] == "new" and row["contact_id"] for row in batch.results)
+    rows = list(batch.rows.order_by("id"))
+    assert [row.row for row in rows] == [4, 5, 6, 7, 8]
+    assert all(row.action == "new" and row.contact_id and row.membership_id for row in rows)
+    assert {row.contact_id for row in rows} == set(Contact.objects.values_list("pk", flat=True))
     assert set(Contact.objects.values_list("import_batch", flat=True)) == {batch.pk}
     assert set(Membership.objects.values_list("import_batch", flat=True)) == {batch.pk}
     history = Membership.history.filter(history_type="+")

@@ -6,6 +6,7 @@ import pytest
 
 from network import services
 from network.importing import ImportOptions, run_import
+from network.services.imports import RESULT_CHUNK
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.factories import gemeente as gemeente_of
 from tests.helpers import csv_bytes
@@ -17,9 +18,10 @@ GEMEENTEN = ["GM0606", "GM0599", "GM0622", "GM0502", "GM0505"]
 # (gemeenten, networks, organisations, contacts, roles), one for an earlier import of the same file, one for
 # the roles a sync ends (with their contact, for the preview), the batch, new organisations, new contacts
 # (insert, read back their ids, copy to history), changed contacts and their history, new roles (the same
-# three), verified roles and ended roles (each an update and a history copy), and the batch's results —
-# and the two reads of the actor's permissions for the import permission check.
-PINNED_QUERIES = 27
+# three), verified roles and ended roles (each an update and a history copy), the batch's counts and its result
+# rows (one INSERT per RESULT_CHUNK rows, so one for both sizes) — and the two reads of the actor's permissions for
+# the import permission check.
+PINNED_QUERIES = 28
 
 
 def mixed_list(size: int, network) -> bytes:
@@ -57,6 +59,7 @@ def test_a_50_and_a_500_row_import_make_the_same_number_of_queries(db, afm, acto
     assert result.summary["contacts"]["updated"] == size // 2
     assert result.summary["memberships"]["ended"] > 0
     assert result.summary["memberships"]["unchanged"] == len(range(1, size, 4))
+    assert result.batch.rows.count() == size < RESULT_CHUNK
 
 
 # Undo: the networks' lock and the batch (with its savepoint), later batches, the batch's roles (history copy and
