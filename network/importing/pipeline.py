@@ -178,7 +178,7 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
         "ended": len(ending),
     }
     # Matching is done: the loaded registry, the planner's indexes and the rows' plan go before the writes,
-    # so the writes and the encoded results reuse their memory (what is written is in `writes`).
+    # so the writes and the recorded results reuse their memory (what is written is in `writes`).
     del importer, registry, planned_contacts
     batch = services.import_batch_create(
         actor=actor,
@@ -198,7 +198,7 @@ def _match_and_write(*, actor, data, book, found, options, as_of, file_name, pro
         )
     counts = {**result.summary, "created_organisations": [org.pk for org in writes.new_organisations]}
     counts.pop("batch")
-    # The planned objects are written; let them go before the results are encoded.
+    # The planned objects are written; let them go before the per-row results are recorded (streamed).
     del writes
     services.import_batch_record(batch=batch, counts=counts, results=(row.as_json() for row in result.rows))
     if options.dry_run:
