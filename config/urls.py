@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+# The admin modules register their models here (SimpleAdminConfig: not at start-up, see settings).
+admin.autodiscover()
+
 admin.site.site_header = "VAR Netwerkregister"
 admin.site.site_title = "VAR Netwerkregister"
 admin.site.index_title = "Beheer"

@@ -1,6 +1,7 @@
 import sqlite3
 
 from django.apps import AppConfig
+from django.core import checks
 from django.db.backends.signals import connection_created
 
 
@@ -15,9 +16,20 @@ def use_sqlite_parameter_limit(sender, connection, **kwargs) -> None:
         connection.features.max_query_params = max(999, limit)
 
 
+def check_admin_after_autodiscover(app_configs, **kwargs) -> list:
+    """Django's admin checks over every ModelAdmin: the admin modules are imported first (the project uses
+    SimpleAdminConfig, which imports them only with the URLconf, and checks run in no fixed order)."""
+    from django.contrib import admin
+    from django.contrib.admin.checks import check_admin_app
+
+    admin.autodiscover()
+    return check_admin_app(app_configs)
+
+
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = "Netwerkregister"
 
     def ready(self) -> None:
         connection_created.connect(use_sqlite_parameter_limit, dispatch_uid="network.sqlite_parameter_limit")
+        checks.register(check_admin_after_autodiscover, checks.Tags.admin)
