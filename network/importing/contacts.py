@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from ..matching import organisation_key, organisations_look_alike
-from ..models import Organisation
+from ..models import CONTACT_TEXT_FIELDS, Organisation
 from ..names import name_key
 from .contact_values import parse_phone
-from .parsing import CONTACT_TEXT_FIELDS
 from .registry import ContactDraft, Registry
 
 # One row asks for its name's key up to three times (matching, duplicates, remembering).

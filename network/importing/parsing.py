@@ -7,7 +7,7 @@ list's network and the registry's gemeenten and networks, to name them.
 import datetime
 
 from ..choices import Role
-from ..models import Contact, Network, Organisation
+from ..models import CONTACT_TEXT_FIELDS, Contact, Network, Organisation
 from ..names import normalise_initials, split_filing_last_name, split_name, split_titles
 from .columns import NAME_FIELDS, ColumnMap, header_key
 from .contact_values import parse_email, parse_phone
@@ -15,17 +15,6 @@ from .readers import UncachedFormula, clip, column_letters, filled_indices
 from .registry import Registry
 from .values import cell_text, parse_date
 
-CONTACT_TEXT_FIELDS = (
-    "titles",
-    "first_name",
-    "tussenvoegsel",
-    "last_name",
-    "email",
-    "phone",
-    "mobile",
-    "job_title",
-    "notes",
-)
 FIELD_LABELS = {
     "titles": "aanhef/titulatuur",
     "first_name": "voornaam",

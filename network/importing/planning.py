@@ -6,12 +6,12 @@ and `writes` hands it to `services.import_apply`.
 
 import datetime
 
-from ..models import is_active_on
+from ..models import CONTACT_TEXT_FIELDS, is_active_on
 from ..services.imports import ImportWrites
 from .columns import ColumnMap
 from .contacts import ContactPlanner, PlannedContact
 from .options import ImportOptions
-from .parsing import CONTACT_TEXT_FIELDS, ParsedRow, RowParser
+from .parsing import ParsedRow, RowParser
 from .readers import clip
 from .registry import ContactDraft, KnownMembership, Registry
 from .results import Resolved, RowResult

@@ -4,7 +4,7 @@ Split by area; import every model from here (`from network.models import Contact
 """
 
 from .base import TimeStampedModel
-from .contacts import Contact, Organisation, RetentionReviewContact
+from .contacts import CONTACT_TEXT_FIELDS, Contact, Organisation, RetentionReviewContact
 from .events import Attendee, DistributionList, Event
 from .imports import ColumnMapping, ImportBatch, ImportBatchRow
 from .memberships import Membership, Outreach, Participation, ParticipationStatusChange
@@ -13,6 +13,7 @@ from .reference import Gemeente, Network, Region, Theme
 from .verification import ChangeProposal, VerificationRequest
 
 __all__ = [
+    "CONTACT_TEXT_FIELDS",
     "Attendee",
     "ChangeProposal",
     "ColumnMapping",

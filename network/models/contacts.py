@@ -43,6 +43,20 @@ class Organisation(TimeStampedModel):
         return self.name
 
 
+# A contact's own text fields (what a list can fill in), in the order the importer reads and compares them.
+CONTACT_TEXT_FIELDS = (
+    "titles",
+    "first_name",
+    "tussenvoegsel",
+    "last_name",
+    "email",
+    "phone",
+    "mobile",
+    "job_title",
+    "notes",
+)
+
+
 class Contact(TimeStampedModel):
     """A person in a network, with work contact details only (AVG)."""
 

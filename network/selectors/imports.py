@@ -10,7 +10,16 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
 from ..choices import ImportStatus
-from ..models import ColumnMapping, Contact, ImportBatch, ImportBatchRow, Membership, Network, Organisation
+from ..models import (
+    CONTACT_TEXT_FIELDS,
+    ColumnMapping,
+    Contact,
+    ImportBatch,
+    ImportBatchRow,
+    Membership,
+    Network,
+    Organisation,
+)
 
 __all__ = [
     "CONTACT_MATCH_FIELDS",
@@ -30,20 +39,7 @@ __all__ = [
 ]
 
 # What matching, change detection and updates need of a known contact (ContactDraft's fields, in this order).
-CONTACT_MATCH_FIELDS = (
-    "pk",
-    "titles",
-    "first_name",
-    "tussenvoegsel",
-    "last_name",
-    "email",
-    "phone",
-    "mobile",
-    "job_title",
-    "notes",
-    "organisation_id",
-    "anonymised_on",
-)
+CONTACT_MATCH_FIELDS = ("pk", *CONTACT_TEXT_FIELDS, "organisation_id", "anonymised_on")
 
 MEMBERSHIP_MATCH_FIELDS = (
     "pk",
